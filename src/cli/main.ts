@@ -1,0 +1,16 @@
+/**
+ * The `decai` command line: one binary whose sub-commands wire the components together.
+ * Each command group lives in `commands/<group>.ts` and registers itself on the program.
+ */
+import { Command } from 'commander'
+import { registerModelCommands } from './commands/model.ts'
+
+const program = new Command()
+  .name('decai')
+  .description('decai: a permissionless LLM inference network (relay mining, on-chain settlement, gateways)')
+  .version('0.1.0')
+  .showHelpAfterError()
+
+registerModelCommands(program)
+
+await program.parseAsync(process.argv)

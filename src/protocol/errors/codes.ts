@@ -1,0 +1,58 @@
+/**
+ * The catalogue of every stable error code in decai, namespaced per component (as poktroll's codespaces).
+ * A code never changes meaning once released; `docs/errors.md` documents each one (a test checks it).
+ */
+export const errorCodes = {
+  // --- encoding: canonical relay / session encodings and payload hashing
+  ENCODING: {
+    INVALID_HEX: 'ENCODING_INVALID_HEX',
+    INVALID_FIELD: 'ENCODING_INVALID_FIELD',
+    DECODE_FAILED: 'ENCODING_DECODE_FAILED',
+  },
+  // --- signature: EIP-712 signing and recovery
+  SIGNATURE: {
+    MALFORMED: 'SIGNATURE_MALFORMED',
+    HIGH_S: 'SIGNATURE_HIGH_S',
+    RECOVERY_FAILED: 'SIGNATURE_RECOVERY_FAILED',
+    INVALID_PRIVATE_KEY: 'SIGNATURE_INVALID_PRIVATE_KEY',
+  },
+  // --- session: heights, windows, ids, membership
+  SESSION: {
+    INVALID_PARAMS: 'SESSION_INVALID_PARAMS',
+    INVALID_HEIGHT: 'SESSION_INVALID_HEIGHT',
+  },
+  // --- difficulty: relay mining targets and the control law
+  DIFFICULTY: {
+    INVALID_TARGET: 'DIFFICULTY_INVALID_TARGET',
+    INVALID_PARAMS: 'DIFFICULTY_INVALID_PARAMS',
+  },
+  // --- smst: sparse Merkle sum trie and its proofs
+  SMST: {
+    KEY_NOT_FOUND: 'SMST_KEY_NOT_FOUND',
+    INVALID_PROOF: 'SMST_INVALID_PROOF',
+    INVALID_PATH: 'SMST_INVALID_PATH',
+    INVALID_WEIGHT: 'SMST_INVALID_WEIGHT',
+    EMPTY_TRIE: 'SMST_EMPTY_TRIE',
+    INVALID_ROOT: 'SMST_INVALID_ROOT',
+  },
+  // --- settlement: pricing, splits, caps, proof requirement
+  SETTLEMENT: {
+    INVALID_PARAMS: 'SETTLEMENT_INVALID_PARAMS',
+    INVALID_SHARES: 'SETTLEMENT_INVALID_SHARES',
+    USAGE_OUT_OF_BOUNDS: 'SETTLEMENT_USAGE_OUT_OF_BOUNDS',
+  },
+  // --- store: persistent session trees (relayminer)
+  STORE: {
+    CORRUPT_LOG: 'STORE_CORRUPT_LOG',
+    CLOSED: 'STORE_CLOSED',
+    IO_FAILED: 'STORE_IO_FAILED',
+  },
+} as const
+
+type Leaves<T> = T extends string ? T : { [K in keyof T]: Leaves<T[K]> }[keyof T]
+
+/** Every error code decai can raise. */
+export type ErrorCode = Leaves<typeof errorCodes>
+
+/** Who is at fault for a failure; the gateway and watcher score suppliers on it. */
+export type Fault = 'supplier' | 'gateway' | 'client' | 'unknown' | 'internal'
