@@ -47,6 +47,21 @@ export const errorCodes = {
     CLOSED: 'STORE_CLOSED',
     IO_FAILED: 'STORE_IO_FAILED',
   },
+  // --- chain: JSON-RPC client, transactions, deployment manifest, local chain, event indexer
+  CHAIN: {
+    RPC_UNAVAILABLE: 'CHAIN_RPC_UNAVAILABLE',
+    RPC_ERROR: 'CHAIN_RPC_ERROR',
+    CALL_REVERTED: 'CHAIN_CALL_REVERTED',
+    TX_REVERTED: 'CHAIN_TX_REVERTED',
+    TX_TIMEOUT: 'CHAIN_TX_TIMEOUT',
+    NO_ACCOUNT: 'CHAIN_NO_ACCOUNT',
+    NOT_DEPLOYED: 'CHAIN_NOT_DEPLOYED',
+    WRONG_CHAIN: 'CHAIN_WRONG_CHAIN',
+    MANIFEST_INVALID: 'CHAIN_MANIFEST_INVALID',
+    DEPLOY_FAILED: 'CHAIN_DEPLOY_FAILED',
+    LOCAL_CHAIN_FAILED: 'CHAIN_LOCAL_CHAIN_FAILED',
+    INDEXER_FAILED: 'CHAIN_INDEXER_FAILED',
+  },
 } as const
 
 type Leaves<T> = T extends string ? T : { [K in keyof T]: Leaves<T[K]> }[keyof T]
