@@ -1,9 +1,9 @@
 import { keccak256 } from 'viem'
 import { describe, expect, it } from 'vitest'
 import { bigintToBytes, bytesToHex, concatBytes, hexToBytes } from '../bytes/bytes.ts'
+import type { SessionHeader } from '../relay/types.ts'
 import { computeClaimHash } from './computeClaimHash.ts'
 import { SettlementInvalidParamsError } from './errors.ts'
-import type { SessionHeader } from './types.ts'
 
 const sessionHeader: SessionHeader = {
   application: `0x${'aa'.repeat(20)}`,

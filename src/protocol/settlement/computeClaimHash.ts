@@ -1,7 +1,9 @@
 import { encodeAbiParameters, keccak256 } from 'viem'
 import type { Hex } from '../bytes/bytes.ts'
+import { sessionHeaderAbiParameter } from '../relay/relayAbi.ts'
+import type { SessionHeader } from '../relay/types.ts'
 import { SettlementInvalidParamsError } from './errors.ts'
-import type { Address, SessionHeader } from './types.ts'
+import type { Address } from './types.ts'
 import { toFixedBytes } from './validate.ts'
 
 export type ComputeClaimHashParameters = {
@@ -13,20 +15,8 @@ export type ComputeClaimHashParameters = {
 export type ComputeClaimHashReturnType = Hex
 export type ComputeClaimHashErrorType = SettlementInvalidParamsError
 
-const claimParameters = [
-  {
-    type: 'tuple',
-    components: [
-      { name: 'application', type: 'address' },
-      { name: 'serviceId', type: 'string' },
-      { name: 'sessionId', type: 'bytes32' },
-      { name: 'sessionStartHeight', type: 'uint64' },
-      { name: 'sessionEndHeight', type: 'uint64' },
-    ],
-  },
-  { type: 'address' },
-  { type: 'bytes' },
-] as const
+// spec §7.5: (SessionHeader, address supplierOperator, bytes root), as Solidity's abi.encode lays them out
+const claimParameters = [sessionHeaderAbiParameter, { type: 'address' }, { type: 'bytes' }] as const
 
 /**
  * The claim hash (spec §7.5): `keccak256(abi.encode(SessionHeader, supplierOperator, root))`, the same

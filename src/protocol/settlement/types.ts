@@ -30,15 +30,3 @@ export type RevenueShare = { address: Address; bps: number }
 
 /** What one revenue-share recipient receives. */
 export type RevenueShareAmount = { address: Address; amount: bigint }
-
-/**
- * The session header as ABI-encoded in claims (spec §1): the tuple
- * `(address application, string serviceId, bytes32 sessionId, uint64 sessionStartHeight, uint64 sessionEndHeight)`.
- */
-export type SessionHeader = {
-  application: Address
-  serviceId: string
-  sessionId: Hex
-  sessionStartHeight: bigint
-  sessionEndHeight: bigint
-}
