@@ -58,6 +58,10 @@ export const errorCodes = {
     CORRUPT_LOG: 'STORE_CORRUPT_LOG',
     CLOSED: 'STORE_CLOSED',
     IO_FAILED: 'STORE_IO_FAILED',
+    TREE_SEALED: 'STORE_TREE_SEALED',
+    TREE_NOT_FOUND: 'STORE_TREE_NOT_FOUND',
+    INVALID_LEAF: 'STORE_INVALID_LEAF',
+    INVALID_SESSION_KEY: 'STORE_INVALID_SESSION_KEY',
   },
   // --- chain: JSON-RPC client, transactions, deployment manifest, local chain, event indexer
   CHAIN: {
