@@ -64,11 +64,17 @@ describe('computeClaimHash', () => {
     expect(computeClaimHash({ sessionHeader, supplierOperator: upper, root })).toBe(reference)
   })
 
-  it('error: a root that is not 48 bytes, a height above uint64, a malformed address', () => {
+  it('error: a root that is not 48 bytes, a height outside uint64, a malformed address or session id', () => {
     const cases = [
       { sessionHeader, supplierOperator, root: `0x${'cd'.repeat(32)}` as const },
       { sessionHeader: { ...sessionHeader, sessionEndHeight: 2n ** 64n }, supplierOperator, root },
       { sessionHeader, supplierOperator: '0x1234' as const, root },
+      {
+        sessionHeader: { ...sessionHeader, sessionId: `0x${'11'.repeat(31)}` as const },
+        supplierOperator,
+        root,
+      },
+      { sessionHeader: { ...sessionHeader, sessionStartHeight: -1n }, supplierOperator, root },
     ]
     for (const parameters of cases)
       expect(() => computeClaimHash(parameters)).toThrow(SettlementInvalidParamsError)
