@@ -16,14 +16,16 @@ const allowed: Record<string, string[]> = {
   cli: ['protocol', 'chain', 'inference', 'relayminer', 'gateway', 'watcher', 'sdk', 'explorer', 'cli'],
 }
 // protocol/ is pure: no file system, network, processes or clocks.
-const ioModules = /^(node:)?(fs|fs\/promises|net|http|https|http2|dgram|dns|child_process|worker_threads|tls|readline)$/
+const ioModules =
+  /^(node:)?(fs|fs\/promises|net|http|https|http2|dgram|dns|child_process|worker_threads|tls|readline)$/
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../src')
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name)
-    if (statSync(path).isDirectory()) return name === 'node_modules' || name === 'dist' ? [] : sourceFiles(path)
+    if (statSync(path).isDirectory())
+      return name === 'node_modules' || name === 'dist' ? [] : sourceFiles(path)
     return /\.tsx?$/.test(name) ? [path] : []
   })
 }
@@ -59,7 +61,11 @@ describe('architecture', () => {
   it('behavior: src/protocol does no I/O', () => {
     const violations = files
       .filter((file) => componentOf(file) === 'protocol' && !file.endsWith('.test.ts'))
-      .flatMap((file) => importsOf(file).filter((spec) => ioModules.test(spec)).map((s) => `${file}: ${s}`))
+      .flatMap((file) =>
+        importsOf(file)
+          .filter((spec) => ioModules.test(spec))
+          .map((s) => `${file}: ${s}`),
+      )
     expect(violations).toEqual([])
   })
 })
