@@ -13,16 +13,25 @@ export function createScratchDir(): string {
   return mkdtempSync(join(tmpdir(), 'decai-store-'))
 }
 
-/** Leaf `index` of run `seed`: ~1 KB value, key = sha256(value) as for a relay, weight 1–1000. */
+/**
+ * Leaf `index` of run `seed`: a ~1 KB value that starts with the index (u64 big-endian, so a recovered leaf
+ * names the leaf it must equal), key = sha256(value) as for a relay, weight 1–1000.
+ */
 export function makeLeaf(seed: string, index: number, valueBytes = 1024): SessionLeaf {
-  const value = new Uint8Array(valueBytes)
-  let block = createHash('sha256').update(`${seed}/${index}`).digest()
-  for (let at = 0; at < valueBytes; at += block.length) {
-    value.set(block.subarray(0, Math.min(block.length, valueBytes - at)), at)
-    block = createHash('sha256').update(block).digest()
-  }
+  const value = Buffer.alloc(valueBytes, createHash('sha256').update(`${seed}/${index}`).digest())
+  value.writeBigUInt64BE(BigInt(index))
   const key = new Uint8Array(createHash('sha256').update(value).digest())
-  return { key, value, weight: BigInt((index % 1000) + 1) }
+  return { key, value: new Uint8Array(value), weight: BigInt((index % 1000) + 1) }
+}
+
+/** The index `makeLeaf` wrote at the start of a value. */
+export function leafIndexOf(value: Uint8Array): number {
+  return Number(Buffer.from(value.buffer, value.byteOffset, 8).readBigUInt64BE())
+}
+
+/** Whether two leaves hold the same key, value and weight. */
+export function isSameLeaf(a: SessionLeaf, b: SessionLeaf): boolean {
+  return a.weight === b.weight && Buffer.compare(a.key, b.key) === 0 && Buffer.compare(a.value, b.value) === 0
 }
 
 /**
