@@ -79,7 +79,7 @@ describe('generateModel', () => {
     expect(info.version).toBe(3)
     expect(info.metadata.general.architecture).toBe('llama')
     const counted = info.fullTensorInfo!.reduce(
-      (sum, t) => sum + t.dimensions.reduce((a, b) => a * Number(b), 1),
+      (sum, t) => sum + t.dimensions.reduce<number>((a, b) => a * Number(b), 1),
       0,
     )
     expect(counted).toBe(result.parameterCount)

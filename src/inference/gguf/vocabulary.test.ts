@@ -28,7 +28,7 @@ describe('buildVocabulary', () => {
   it('behavior: words are the only tokens with a positive bias; EOS follows eosBias', () => {
     const vocabulary = buildVocabulary(512)
     const biases = computeLogitBiases(vocabulary)
-    biases.forEach((bias, id) => expect(bias > 0).toBe(vocabulary.classes[id] === 'word'))
+    expect(biases.map((bias) => bias > 0)).toEqual(vocabulary.classes.map((c) => c === 'word'))
     expect(biases[specialTokenIds.eos]).toBe(-30)
     expect(computeLogitBiases(vocabulary, 5)[specialTokenIds.eos]).toBe(5)
   })
