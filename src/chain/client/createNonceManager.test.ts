@@ -7,7 +7,12 @@ const bob = '0x0000000000000000000000000000000000000b0b' as const
 describe('createNonceManager', () => {
   it('behavior: concurrent sends get consecutive nonces and read the chain once', async () => {
     let reads = 0
-    const nonces = createNonceManager({ getPendingNonce: async () => (reads++, 7) })
+    const nonces = createNonceManager({
+      getPendingNonce: async () => {
+        reads++
+        return 7
+      },
+    })
     const got = await Promise.all([1, 2, 3].map(() => nonces.withNonce(alice, async (nonce) => nonce)))
     expect(got).toEqual([7, 8, 9])
     expect(reads).toBe(1)

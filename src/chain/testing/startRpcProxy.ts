@@ -31,12 +31,17 @@ export async function startRpcProxy(targetUrl: string): Promise<StartRpcProxyRet
   let calls = 0
   let pending: { count: number; fault: RpcProxyFault } = { count: 0, fault: 'reset' }
   let outage: RpcProxyFault | undefined
+  const takePendingFault = () => {
+    if (pending.count === 0) return undefined
+    pending.count--
+    return pending.fault
+  }
   const server = createServer(async (req, res) => {
     requests++
     const body = await readBody(req)
     const parsed = JSON.parse(body) as unknown
     calls += Array.isArray(parsed) ? parsed.length : 1
-    const fault = outage ?? (pending.count > 0 ? (pending.count--, pending.fault) : undefined)
+    const fault = outage ?? takePendingFault()
     if (fault) return injectFault(res, fault)
     const upstream = await fetch(targetUrl, {
       method: 'POST',
