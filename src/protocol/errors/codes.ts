@@ -62,6 +62,7 @@ export const errorCodes = {
     TREE_NOT_FOUND: 'STORE_TREE_NOT_FOUND',
     INVALID_LEAF: 'STORE_INVALID_LEAF',
     INVALID_SESSION_KEY: 'STORE_INVALID_SESSION_KEY',
+    LOCKED: 'STORE_LOCKED',
   },
   // --- chain: JSON-RPC client, transactions, deployment manifest, local chain, event indexer
   CHAIN: {

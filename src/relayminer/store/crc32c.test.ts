@@ -25,6 +25,7 @@ describe('computeCrc32c', () => {
       for (let end = start; end <= data.length; end += 17) {
         const slice = data.subarray(start, end)
         expect(computeCrc32c(slice)).toBe(referenceCrc32c(slice))
+        expect(computeCrc32c(data, start, end)).toBe(referenceCrc32c(slice))
       }
     }
   })

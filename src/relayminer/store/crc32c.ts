@@ -24,19 +24,21 @@ function buildTables(): Int32Array {
 }
 
 /**
- * CRC-32C of `bytes`.
+ * CRC-32C of `bytes[start..end)`.
  *
  * @param bytes - the data to checksum
+ * @param start - first byte (default 0); a range avoids allocating a view per record when scanning a log
+ * @param end - end of the range, exclusive (default `bytes.length`)
  * @returns the checksum as an unsigned 32-bit integer
  * @example
  * computeCrc32c(new TextEncoder().encode('123456789')) // 0xe3069283
  */
-export function computeCrc32c(bytes: Uint8Array): number {
+export function computeCrc32c(bytes: Uint8Array, start = 0, end = bytes.length): number {
   const t = TABLES
   const b = bytes
   let crc = ~0
-  let i = 0
-  const end8 = b.length - (b.length % 8)
+  let i = start
+  const end8 = end - ((end - start) % 8)
   for (; i < end8; i += 8) {
     const low = (b[i]! | (b[i + 1]! << 8) | (b[i + 2]! << 16) | (b[i + 3]! << 24)) ^ crc
     crc =
@@ -49,6 +51,6 @@ export function computeCrc32c(bytes: Uint8Array): number {
       t[256 + b[i + 6]!]! ^
       t[b[i + 7]!]!
   }
-  for (; i < b.length; i++) crc = t[(crc ^ b[i]!) & 0xff]! ^ (crc >>> 8)
+  for (; i < end; i++) crc = t[(crc ^ b[i]!) & 0xff]! ^ (crc >>> 8)
   return ~crc >>> 0
 }

@@ -85,3 +85,17 @@ export class StoreInvalidSessionKeyError extends BaseError {
     })
   }
 }
+
+/** Another running process (or this one) has the store directory open. */
+export class StoreLockedError extends BaseError {
+  constructor({ pid }: { pid: number | undefined }) {
+    super(`The session tree store directory is in use${pid ? ` by process ${pid}` : ''}.`, {
+      code: 'STORE_LOCKED',
+      fault: 'internal',
+      name: 'StoreLockedError',
+      metaMessages: [
+        'Give each relayminer its own store directory; remove LOCK only if that process is gone.',
+      ],
+    })
+  }
+}

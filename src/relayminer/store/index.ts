@@ -13,6 +13,7 @@ export {
   StoreInvalidLeafError,
   StoreInvalidSessionKeyError,
   StoreIoFailedError,
+  StoreLockedError,
   StoreTreeNotFoundError,
   StoreTreeSealedError,
 } from './errors.ts'

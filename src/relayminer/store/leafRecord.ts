@@ -81,15 +81,16 @@ export function decodeLeafRecord(bytes: Buffer, offset: number): DecodeResult {
   const start = offset + FRAME_HEADER_BYTES
   const next = start + payloadBytes
   if (next > bytes.length) return { error: 'payload cut short' }
-  const payload = bytes.subarray(start, next)
-  if (computeCrc32c(payload) !== bytes.readUInt32LE(offset + 4)) return { error: 'checksum mismatch' }
-  if (payload[0] !== KIND_LEAF) return { error: `unknown record kind ${payload[0]}` }
-  const keyBytes = payload.readUInt16LE(13)
+  // Fields are read in place: no per-record view of the payload (recovery reads ~100k records per second).
+  if (computeCrc32c(bytes, start, next) !== bytes.readUInt32LE(offset + 4))
+    return { error: 'checksum mismatch' }
+  if (bytes[start] !== KIND_LEAF) return { error: `unknown record kind ${bytes[start]}` }
+  const keyBytes = bytes.readUInt16LE(start + 13)
   if (keyBytes === 0 || PAYLOAD_FIXED_BYTES + keyBytes > payloadBytes) return { error: 'bad key length' }
   const keyStart = start + PAYLOAD_FIXED_BYTES
   const record: LeafRecord = {
-    treeId: payload.readUInt32LE(1),
-    weight: payload.readBigUInt64LE(5),
+    treeId: bytes.readUInt32LE(start + 1),
+    weight: bytes.readBigUInt64LE(start + 5),
     key: viewOf(bytes, keyStart, keyStart + keyBytes),
     value: viewOf(bytes, keyStart + keyBytes, next),
   }

@@ -1,4 +1,4 @@
-import { readdirSync, rmSync } from 'node:fs'
+import { readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openSessionTreeStore } from './openSessionTreeStore.ts'
@@ -95,6 +95,22 @@ describe('openSessionTreeStore', () => {
     const [a, b] = await Promise.all([store.openTree('s'), store.openTree('s')])
     expect(a).toBe(b)
     expect(store.listTrees()).toHaveLength(1)
+  })
+
+  it('error: a directory already open (here, in this process) is STORE_LOCKED until closed', async () => {
+    const dir = createScratchDir()
+    const store = await openStore(dir)
+    await expect(openSessionTreeStore({ dir })).rejects.toMatchObject({ code: 'STORE_LOCKED' })
+    await store.close()
+    await (await openStore(dir)).close()
+  })
+
+  it('behavior: a lock left by a process that is gone is taken over', async () => {
+    const dir = createScratchDir()
+    await (await openStore(dir)).close()
+    // No process runs with pid 2^22 + 1 (above Linux's pid_max limit).
+    writeFileSync(join(dir, 'LOCK'), String(2 ** 22 + 1))
+    expect((await openStore(dir)).listTrees()).toEqual([])
   })
 
   it('behavior: a sealed tree refuses appends and is still sealed after reopen', async () => {

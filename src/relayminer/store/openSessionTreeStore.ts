@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Catalogue } from './catalogue.ts'
+import { lockDirectory } from './directoryLock.ts'
 import { StoreIoFailedError } from './errors.ts'
 import { recoverLog } from './recoverLog.ts'
 import { SegmentLog } from './segmentLog.ts'
@@ -8,7 +9,7 @@ import { LoggedSessionTreeStore, type SessionTreeStore } from './sessionTreeStor
 
 /** Options of `openSessionTreeStore`. */
 export type OpenSessionTreeStoreParameters = {
-  /** The store's own directory (created if missing); one process at a time may open it. */
+  /** The store's own directory (created if missing); one process at a time may open it (a `LOCK` file). */
   dir: string
   /** Size at which the log moves to a new segment file. Default 64 MiB. */
   segmentBytes?: number
@@ -40,8 +41,10 @@ export async function openSessionTreeStore(
   } catch (cause) {
     throw new StoreIoFailedError({ operation: 'creating the store directories', cause })
   }
-  const catalogue = Catalogue.open(catalogueDir)
+  const unlock = await lockDirectory(parameters.dir)
+  let catalogue: Catalogue | undefined
   try {
+    catalogue = Catalogue.open(catalogueDir)
     const liveIds = new Set([...catalogue.entries().values()].map((entry) => entry.treeId))
     const recovered = await recoverLog(logDir, (treeId) => liveIds.has(treeId))
     const log = await SegmentLog.create({
@@ -51,7 +54,7 @@ export async function openSessionTreeStore(
       segments: recovered.segments,
     })
     const recovery = { ...recovered.report, durationMs: 0 }
-    const store = new LoggedSessionTreeStore({ catalogue, log, recovery })
+    const store = new LoggedSessionTreeStore({ catalogue, log, recovery, unlock })
     for (const [sessionKey, { treeId, state }] of catalogue.entries()) {
       const tree = store.addTree(sessionKey, treeId, state)
       for (const leaf of recovered.leaves.get(treeId) ?? []) tree.applyDurable(leaf)
@@ -60,7 +63,8 @@ export async function openSessionTreeStore(
     recovery.durationMs = performance.now() - startedAt
     return store
   } catch (error) {
-    await catalogue.close().catch(() => undefined)
+    await catalogue?.close().catch(() => undefined)
+    await unlock()
     throw error
   }
 }

@@ -7,7 +7,7 @@ import type { SessionLeaf, StoreRecoveryReport } from './types.ts'
 
 /** What the log holds after recovery. */
 export type RecoveredLog = {
-  /** The live trees' leaves in log order (copies, not views into segment buffers). */
+  /** The live trees' leaves in log order (views into segment buffers, or into a compact copy of their live part). */
   leaves: Map<number, SessionLeaf[]>
   /** Which trees have records in each remaining segment. */
   segments: Map<number, Set<number>>
@@ -60,20 +60,39 @@ function collectRecords(
   const trees = new Set<number>()
   recovered.segments.set(sequence, trees)
   recovered.report.records += records.length
-  for (const record of records) {
+  const live = records.filter((record) => {
     trees.add(record.treeId)
-    if (!isLive(record.treeId)) {
-      recovered.report.skippedRecords++
-      continue
+    return isLive(record.treeId)
+  })
+  recovered.report.skippedRecords += records.length - live.length
+  // Views into the segment's buffer when every record is live (the common case: no copy, no per-leaf
+  // allocation); otherwise the live bytes are copied out so dead records are not kept in memory.
+  const leaves = live.length === records.length ? live : compactRecords(live)
+  for (const record of leaves) {
+    let treeLeaves = recovered.leaves.get(record.treeId)
+    if (!treeLeaves) {
+      treeLeaves = []
+      recovered.leaves.set(record.treeId, treeLeaves)
     }
-    let leaves = recovered.leaves.get(record.treeId)
-    if (!leaves) {
-      leaves = []
-      recovered.leaves.set(record.treeId, leaves)
-    }
-    // Copies, so a kept leaf does not pin the whole segment buffer in memory.
-    leaves.push({ key: record.key.slice(), value: record.value.slice(), weight: record.weight })
+    treeLeaves.push({ key: record.key, value: record.value, weight: record.weight })
   }
+}
+
+/** Copies the records' keys and values into one new buffer and returns records viewing it. */
+function compactRecords(records: LeafRecord[]): LeafRecord[] {
+  let bytes = 0
+  for (const record of records) bytes += record.key.length + record.value.length
+  const arena = new Uint8Array(bytes)
+  let at = 0
+  return records.map((record) => {
+    const key = arena.subarray(at, at + record.key.length)
+    key.set(record.key)
+    at += record.key.length
+    const value = arena.subarray(at, at + record.value.length)
+    value.set(record.value)
+    at += record.value.length
+    return { treeId: record.treeId, key, value, weight: record.weight }
+  })
 }
 
 /**

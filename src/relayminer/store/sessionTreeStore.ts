@@ -39,10 +39,18 @@ export class LoggedSessionTreeStore implements SessionTreeStore {
   readonly #trees = new Map<string, StoredSessionTree>()
   readonly #liveTreeIds = new Set<number>()
   readonly #opening = new Map<string, Promise<SessionTree>>()
+  readonly #unlock: () => Promise<void>
   #isClosed = false
 
-  constructor(parameters: { catalogue: Catalogue; log: SegmentLog; recovery: StoreRecoveryReport }) {
+  constructor(parameters: {
+    catalogue: Catalogue
+    log: SegmentLog
+    recovery: StoreRecoveryReport
+    /** Releases the directory lock. */
+    unlock: () => Promise<void>
+  }) {
     this.#catalogue = parameters.catalogue
+    this.#unlock = parameters.unlock
     this.#log = parameters.log
     this.recovery = parameters.recovery
   }
@@ -82,32 +90,31 @@ export class LoggedSessionTreeStore implements SessionTreeStore {
     return this.#trees.get(sessionKey)
   }
 
-  async sealTree(sessionKey: string): Promise<void> {
-    this.#assertOpen()
-    const tree = this.#trees.get(sessionKey)
-    if (!tree) throw new StoreTreeNotFoundError({ sessionKey })
-    tree.isAcceptingAppends = false
-    await this.#log.drain()
-    await this.#catalogue.seal(sessionKey)
-    if (this.#trees.get(sessionKey) === tree) tree.state = 'sealed'
+  sealTree(sessionKey: string): Promise<void> {
+    return this.#withTree(sessionKey, async (tree) => {
+      if (!tree) throw new StoreTreeNotFoundError({ sessionKey })
+      tree.isAcceptingAppends = false
+      await this.#log.drain()
+      await this.#catalogue.seal(sessionKey)
+      if (this.#trees.get(sessionKey) === tree) tree.state = 'sealed'
+    })
   }
 
-  async deleteTree(sessionKey: string): Promise<boolean> {
-    this.#assertOpen()
-    await this.#opening.get(sessionKey)
-    const tree = this.#trees.get(sessionKey)
-    if (!tree) return false
-    tree.isAcceptingAppends = false
-    await this.#log.drain()
-    await this.#catalogue.remove(sessionKey)
-    if (this.#trees.get(sessionKey) === tree) this.#trees.delete(sessionKey)
-    this.#liveTreeIds.delete(tree.treeId)
-    await this.#log
-      .removeDeadSegments((treeId) => this.isLive(treeId))
-      .catch((cause) => {
-        throw new StoreIoFailedError({ operation: 'deleting log segments of settled trees', cause })
-      })
-    return true
+  deleteTree(sessionKey: string): Promise<boolean> {
+    return this.#withTree(sessionKey, async (tree) => {
+      if (!tree) return false
+      tree.isAcceptingAppends = false
+      await this.#log.drain()
+      await this.#catalogue.remove(sessionKey)
+      if (this.#trees.get(sessionKey) === tree) this.#trees.delete(sessionKey)
+      this.#liveTreeIds.delete(tree.treeId)
+      await this.#log
+        .removeDeadSegments((treeId) => this.isLive(treeId))
+        .catch((cause) => {
+          throw new StoreIoFailedError({ operation: 'deleting log segments of settled trees', cause })
+        })
+      return true
+    })
   }
 
   listTrees(): SessionTreeInfo[] {
@@ -125,6 +132,7 @@ export class LoggedSessionTreeStore implements SessionTreeStore {
     this.#isClosed = true
     await this.#log.close()
     await this.#catalogue.close()
+    await this.#unlock()
   }
 
   #append(tree: StoredSessionTree, leaf: SessionLeaf): Promise<void> {
@@ -140,6 +148,21 @@ export class LoggedSessionTreeStore implements SessionTreeStore {
     // The index keeps views into the frame: a copy the caller cannot mutate, at no extra allocation.
     const stored = leafInFrame(frame)
     return this.#log.append(frame, tree.treeId).then(() => tree.applyDurable(stored))
+  }
+
+  /**
+   * Runs `action` on the tree of `sessionKey` (undefined if none). An existing tree is passed in the same
+   * turn, so a seal or delete refuses appends issued right after it; a tree being created is waited for.
+   */
+  #withTree<T>(sessionKey: string, action: (tree: StoredSessionTree | undefined) => Promise<T>): Promise<T> {
+    if (this.#isClosed) return Promise.reject(new StoreClosedError())
+    const tree = this.#trees.get(sessionKey)
+    const opening = this.#opening.get(sessionKey)
+    if (tree || !opening) return action(tree)
+    return opening.then(
+      () => action(this.#trees.get(sessionKey)),
+      () => action(undefined),
+    )
   }
 
   #assertOpen(): void {
