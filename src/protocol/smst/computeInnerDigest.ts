@@ -1,5 +1,5 @@
-import { hash } from 'node:crypto'
 import { DIGEST_BYTES, INNER_PREFIX } from './constants.ts'
+import { sha256Into } from './sha256Into.ts'
 
 const preimage = new Uint8Array(1 + 2 * DIGEST_BYTES + 16)
 const view = new DataView(preimage.buffer)
@@ -20,13 +20,24 @@ export function computeInnerDigest(left: Uint8Array, right: Uint8Array): Uint8Ar
   preimage[0] = INNER_PREFIX
   preimage.set(left, 1)
   preimage.set(right, 1 + DIGEST_BYTES)
-  const sum = view.getBigUint64(1 + 32) + view.getBigUint64(1 + DIGEST_BYTES + 32)
-  const count = view.getBigUint64(1 + 40) + view.getBigUint64(1 + DIGEST_BYTES + 40)
-  if (sum >> 64n !== 0n || count >> 64n !== 0n) return undefined
-  view.setBigUint64(1 + 2 * DIGEST_BYTES, sum)
-  view.setBigUint64(1 + 2 * DIGEST_BYTES + 8, count)
+  if (!addUint64(33, 33 + DIGEST_BYTES, 97) || !addUint64(41, 41 + DIGEST_BYTES, 105)) return undefined
   const out = new Uint8Array(DIGEST_BYTES)
-  out.set(hash('sha256', preimage, 'buffer') as unknown as Uint8Array)
-  out.set(preimage.subarray(1 + 2 * DIGEST_BYTES), 32)
+  sha256Into(preimage, out, 0)
+  out.set(preimage.subarray(97), 32)
   return out
+}
+
+/** preimage[to..to+8] = preimage[a..a+8] + preimage[b..b+8] as uint64 BE; false on overflow. */
+function addUint64(a: number, b: number, to: number): boolean {
+  // two uint32 halves with carry: exact in doubles, no bigint allocation
+  let lo = view.getUint32(a + 4) + view.getUint32(b + 4)
+  let hi = view.getUint32(a) + view.getUint32(b)
+  if (lo > 0xffffffff) {
+    lo -= 0x100000000
+    hi += 1
+  }
+  if (hi > 0xffffffff) return false
+  view.setUint32(to, hi)
+  view.setUint32(to + 4, lo)
+  return true
 }

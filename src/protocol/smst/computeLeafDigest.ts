@@ -1,5 +1,5 @@
-import { hash } from 'node:crypto'
 import { DIGEST_BYTES, LEAF_PREFIX, MAX_UINT64, PATH_BYTES } from './constants.ts'
+import { sha256Into } from './sha256Into.ts'
 
 /**
  * A leaf's 48-byte digest: `sha256(0x00 ‖ path ‖ leafData ‖ weight ‖ count) ‖ weight ‖ count`, with
@@ -29,7 +29,7 @@ export function computeLeafDigest(
   view.setBigUint64(preimage.length - 16, weight)
   view.setBigUint64(preimage.length - 8, count)
   const out = new Uint8Array(DIGEST_BYTES)
-  out.set(hash('sha256', preimage, 'buffer') as unknown as Uint8Array)
+  sha256Into(preimage, out, 0)
   out.set(preimage.subarray(preimage.length - 16), 32)
   return out
 }

@@ -29,15 +29,24 @@ export function computeRootFromLeaf(
   const depth = sideNodes.length
   if (depth > MAX_DEPTH || path.length !== 32) return undefined
   let current: Uint8Array | undefined = leafDigest
-  let leftSum = 0n
+  let leftHi = 0
+  let leftLo = 0
   for (let i = 0; i < depth && current !== undefined; i++) {
     const side = sideNodes[i]!
     if (side.length !== DIGEST_BYTES) return undefined
     if (getPathBit(path, depth - 1 - i) === 0) current = computeInnerDigest(current, side)
     else {
-      leftSum += new DataView(side.buffer, side.byteOffset, DIGEST_BYTES).getBigUint64(32)
+      // the sibling's sum as uint32 halves added in doubles (≤ 256 · 2^32, exact): no bigint per level
+      leftHi += readUint32(side, 32)
+      leftLo += readUint32(side, 36)
       current = computeInnerDigest(side, current)
     }
   }
-  return current === undefined ? undefined : { root: current, leftSum }
+  return current === undefined
+    ? undefined
+    : { root: current, leftSum: (BigInt(leftHi) << 32n) + BigInt(leftLo) }
+}
+
+function readUint32(bytes: Uint8Array, at: number): number {
+  return ((bytes[at]! << 24) >>> 0) + (bytes[at + 1]! << 16) + (bytes[at + 2]! << 8) + bytes[at + 3]!
 }
