@@ -1,38 +1,26 @@
 import { randomUUID } from 'node:crypto'
 import { basename } from 'node:path'
-import type { Llama, LlamaContext, LlamaContextSequence, LlamaModel, Token } from 'node-llama-cpp'
-import type { InferenceBackend, InferenceCallOptions } from '../backend.ts'
-import { BackendClosedError, ModelLoadError, UnsupportedOperationError } from '../errors.ts'
-import { createRequestResolver } from './createRequestResolver.ts'
-import { createSequencePool, type SequencePool } from './createSequencePool.ts'
-import { createTokenLogprobs, type TokenLogprobBuilder } from './createTokenLogprobs.ts'
-import { type GenerationParameters, generateTokens } from './generateTokens.ts'
-import { getSharedLlama } from './getSharedLlama.ts'
+import type { Token } from 'node-llama-cpp'
+import type { InferenceBackend } from '../backend.ts'
+import { BackendClosedError, UnsupportedOperationError } from '../errors.ts'
+import type { ChatCompletionRequest, CompletionRequest } from '../openai/requestSchemas.ts'
+import { createGenerationRunner } from './createGenerationRunner.ts'
+import { createRequestResolver, type ResolvedRequest } from './createRequestResolver.ts'
+import { createTokenLogprobs } from './createTokenLogprobs.ts'
+import { type LoadEmbeddedModelParameters, loadEmbeddedModel, tokenizePrompt } from './loadEmbeddedModel.ts'
 import { renderChatPrompt } from './renderChatPrompt.ts'
 import { collectChatCompletion, type ResponseMeta, streamChatChunks } from './shapeChatCompletion.ts'
 import { collectCompletion, streamCompletionChunks } from './shapeCompletion.ts'
 import { verifyModelFile } from './verifyModelFile.ts'
 
-export type CreateEmbeddedBackendParameters = {
-  modelPath: string
+/** Load options (see `LoadEmbeddedModelParameters`) plus what serving needs. */
+export type CreateEmbeddedBackendParameters = LoadEmbeddedModelParameters & {
   /** The sha256 the service registered (hex); the file is refused unless it matches. */
   expectedSha256: string
   /** The `model` field of responses. Default: the file name. */
   modelName?: string
-  /** Requests decoded in parallel (sequences of one llama.cpp context). Default 2. */
-  parallelSequences?: number
-  /** Requests allowed to wait for a sequence before `INFERENCE_BACKEND_BUSY`. Default 64. */
-  maxQueuedRequests?: number
-  /** Tokens per sequence (prompt + output). Default min(2048, the model's training context). */
-  contextSize?: number
-  /** CPU threads; default 1, because ggml's spinning barriers collapse when a core is shared. */
-  threads?: number
   /** `max_tokens` when a request gives none. Default 256. */
   defaultMaxTokens?: number
-  /** `false` (CPU, default) or `'auto'` (a prebuilt GPU binary if one loads; never downloads or builds). */
-  gpu?: false | 'auto'
-  /** An existing llama.cpp runtime; default the shared one for `gpu`. */
-  llama?: Llama
 }
 
 /** The embedded backend plus what a verifier or a meter needs to reproduce its token counts. */
@@ -47,8 +35,6 @@ export type EmbeddedBackend = InferenceBackend & {
   /** The exact prompt text a chat request is evaluated as. */
   renderChatPrompt: typeof renderChatPrompt
 }
-
-type Loaded = { model: LlamaModel; context: LlamaContext; pool: SequencePool<LlamaContextSequence> }
 
 /**
  * Verifies a GGUF's sha256, loads it with llama.cpp and serves OpenAI-style chat and legacy completions
@@ -66,102 +52,78 @@ export async function createEmbeddedBackend(
   parameters: CreateEmbeddedBackendParameters,
 ): Promise<EmbeddedBackend> {
   const sha256 = await verifyModelFile(parameters.modelPath, parameters.expectedSha256)
-  const loaded = await loadModel(parameters)
-  const logprobs = createTokenLogprobs(loaded.model)
+  const { model, context, pool } = await loadEmbeddedModel(parameters)
+  const runner = createGenerationRunner(pool, { model, logprobs: createTokenLogprobs(model) })
   const modelName = parameters.modelName ?? basename(parameters.modelPath)
-  let isClosed = false
-  const tokenize = (text: string, options?: { addBos?: boolean }) =>
-    tokenizePrompt(loaded.model, text, options)
-  const meta = (prefix: string, hasLogprobs: boolean): ResponseMeta => ({
-    id: `${prefix}-${randomUUID().replaceAll('-', '')}`,
-    created: Math.floor(Date.now() / 1000),
-    model: modelName,
-    systemFingerprint: `fp_${sha256.slice(0, 12)}`,
-    hasLogprobs,
-  })
-  const run = (parameters: Omit<GenerationParameters, 'signal'>, options?: InferenceCallOptions) => {
-    if (isClosed) throw new BackendClosedError()
-    return runOnPool(
-      loaded.pool,
-      { model: loaded.model, logprobs },
-      { ...parameters, signal: options?.signal },
-    )
-  }
-  const resolve = createRequestResolver({
+  const tokenize = (text: string, options?: { addBos?: boolean }) => tokenizePrompt(model, text, options)
+  const resolver = createRequestResolver({
     tokenize,
-    contextSize: loaded.context.contextSize,
+    contextSize: context.contextSize,
     defaultMaxTokens: parameters.defaultMaxTokens ?? 256,
   })
+  // Resolve (tokenise) only while open: after close() the model is disposed and would throw its own error.
+  const guard = <T>(resolve: () => T): T => {
+    if (runner.isClosed) throw new BackendClosedError()
+    return resolve()
+  }
+  const start = (resolved: ResolvedRequest, prefix: string, signal?: AbortSignal) => ({
+    steps: runner.run({ ...resolved.generation, signal }),
+    meta: createMeta(prefix, modelName, sha256, resolved.hasLogprobs),
+  })
+  const chat = (body: ChatCompletionRequest, signal?: AbortSignal) =>
+    start(
+      guard(() => resolver.chat(body)),
+      'chatcmpl',
+      signal,
+    )
+  const text = (body: CompletionRequest, signal?: AbortSignal) =>
+    start(
+      guard(() => resolver.text(body)),
+      'cmpl',
+      signal,
+    )
   return {
     kind: 'embedded',
     modelName,
     sha256,
-    contextSize: loaded.context.contextSize,
+    contextSize: context.contextSize,
     tokenize,
     renderChatPrompt,
     async chatCompletion(body, options) {
-      const { generation, hasLogprobs } = resolve.chat(body)
-      return collectChatCompletion(run(generation, options), meta('chatcmpl', hasLogprobs))
+      const { steps, meta } = chat(body, options?.signal)
+      return collectChatCompletion(steps, meta)
     },
     async *streamChatCompletion(body, options) {
-      const { generation, hasLogprobs } = resolve.chat(body)
-      yield* streamChatChunks(run(generation, options), meta('chatcmpl', hasLogprobs))
+      const { steps, meta } = chat(body, options?.signal)
+      yield* streamChatChunks(steps, meta)
     },
     async completion(body, options) {
-      const { generation, hasLogprobs } = resolve.text(body)
-      return collectCompletion(run(generation, options), meta('cmpl', hasLogprobs))
+      const { steps, meta } = text(body, options?.signal)
+      return collectCompletion(steps, meta)
     },
     async *streamCompletion(body, options) {
-      const { generation, hasLogprobs } = resolve.text(body)
-      yield* streamCompletionChunks(run(generation, options), meta('cmpl', hasLogprobs))
+      const { steps, meta } = text(body, options?.signal)
+      yield* streamCompletionChunks(steps, meta)
     },
     async embeddings() {
       throw new UnsupportedOperationError({ operation: 'embeddings', backend: 'embedded' })
     },
     async close() {
-      if (isClosed) return
-      isClosed = true
-      loaded.pool.close()
-      await loaded.context.dispose()
-      await loaded.model.dispose()
+      if (runner.isClosed) return
+      await runner.close()
+      await context.dispose()
+      await model.dispose()
     },
   }
 }
 
-async function loadModel(parameters: CreateEmbeddedBackendParameters): Promise<Loaded> {
-  const { modelPath } = parameters
-  const parallel = parameters.parallelSequences ?? 2
-  try {
-    const llama = parameters.llama ?? (await getSharedLlama(parameters.gpu ?? false))
-    const model = await llama.loadModel({ modelPath, gpuLayers: parameters.gpu === 'auto' ? 'auto' : 0 })
-    const context = await model.createContext({
-      sequences: parallel,
-      contextSize: parameters.contextSize ?? Math.min(2048, model.trainContextSize),
-      threads: parameters.threads ?? 1,
-    })
-    const sequences = Array.from({ length: parallel }, () => context.getSequence())
-    return { model, context, pool: createSequencePool(sequences, parameters.maxQueuedRequests ?? 64) }
-  } catch (error) {
-    throw new ModelLoadError({ path: modelPath, cause: error })
-  }
-}
-
-function tokenizePrompt(model: LlamaModel, text: string, options?: { addBos?: boolean }): Token[] {
-  const tokens = model.tokenize(text)
-  const bos = model.tokens.bos
-  const addBos = options?.addBos ?? model.tokens.shouldPrependBosToken
-  return addBos && bos !== null ? [bos, ...tokens] : tokens
-}
-
-async function* runOnPool(
-  pool: SequencePool<LlamaContextSequence>,
-  tools: { model: LlamaModel; logprobs: TokenLogprobBuilder },
-  parameters: GenerationParameters,
-) {
-  const sequence = await pool.acquire(parameters.signal)
-  try {
-    return yield* generateTokens(sequence, tools, parameters)
-  } finally {
-    pool.release(sequence)
+function createMeta(prefix: string, model: string, sha256: string, hasLogprobs: boolean): ResponseMeta {
+  return {
+    id: `${prefix}-${randomUUID().replaceAll('-', '')}`,
+    created: Math.floor(Date.now() / 1000),
+    model,
+    // The file's hash identifies the exact weights that produced the answer.
+    systemFingerprint: `fp_${sha256.slice(0, 12)}`,
+    hasLogprobs,
   }
 }

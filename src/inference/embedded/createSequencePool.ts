@@ -7,6 +7,8 @@ export type SequencePool<T> = {
   release(item: T): void
   /** Rejects every waiter; later `acquire` calls reject too. */
   close(): void
+  /** Resolves once every item is back in the pool. */
+  whenIdle(): Promise<void>
   readonly queued: number
 }
 
@@ -25,7 +27,13 @@ type Waiter<T> = { resolve: (item: T) => void; reject: (error: unknown) => void;
 export function createSequencePool<T>(items: readonly T[], maxQueued: number): SequencePool<T> {
   const free = [...items]
   const waiters: Waiter<T>[] = []
+  let idleWaiters: Array<() => void> = []
   let isClosed = false
+  const notifyIfIdle = () => {
+    if (free.length < items.length) return
+    for (const resolve of idleWaiters) resolve()
+    idleWaiters = []
+  }
   return {
     get queued() {
       return waiters.length
@@ -40,9 +48,18 @@ export function createSequencePool<T>(items: readonly T[], maxQueued: number): S
     },
     release(item) {
       const waiter = waiters.shift()
-      if (!waiter) return void free.push(item)
-      waiter.detach()
-      waiter.resolve(item)
+      if (waiter) {
+        waiter.detach()
+        return waiter.resolve(item)
+      }
+      free.push(item)
+      notifyIfIdle()
+    },
+    whenIdle() {
+      return new Promise<void>((resolve) => {
+        idleWaiters.push(resolve)
+        notifyIfIdle()
+      })
     },
     close() {
       isClosed = true

@@ -1,4 +1,5 @@
 import type { LlamaContextSequence, LlamaModel, Token } from 'node-llama-cpp'
+import { BaseError } from '../../protocol/errors/BaseError.ts'
 import { InferenceAbortedError } from '../errors.ts'
 import { createStreamRng } from '../gguf/prng.ts'
 import type { FinishReason, TokenLogprob } from '../openai/responseTypes.ts'
@@ -65,7 +66,7 @@ export async function* generateTokens(
   try {
     let result = await iterator.next()
     while (!result.done) {
-      if (signal?.aborted) throw new InferenceAbortedError({ cause: signal.reason })
+      if (signal?.aborted) throw abortError(signal)
       const distribution = (result.value as { probabilities?: Map<Token, number> }).probabilities
       const token = state.choose(result.value.token, distribution)
       if (tools.model.isEogToken(token)) return yield* finish(state, summary('stop'))
@@ -97,6 +98,13 @@ function createState(model: LlamaModel, parameters: GenerationParameters) {
   }
 }
 
+// A backend closing aborts with its own typed error; a caller's abort becomes INFERENCE_ABORTED.
+function abortError(signal: AbortSignal): BaseError {
+  return signal.reason instanceof BaseError
+    ? signal.reason
+    : new InferenceAbortedError({ cause: signal.reason })
+}
+
 // Releases text still held back (an unfinished character, a partial stop-sequence match).
 async function* finish(
   state: ReturnType<typeof createState>,
@@ -106,4 +114,19 @@ async function* finish(
   const rest = isStopped ? text : text + state.stopFilter.flush()
   if (rest) yield { text: rest, logprob: null }
   return isStopped ? { ...summary, finishReason: 'stop' } : summary
+}
+
+/**
+ * Ends a generation early (a no-op once it has finished): runs its cleanup, which gives the sequence back.
+ *
+ * @param steps - a generation from `generateTokens`.
+ * @returns once the generation has stopped.
+ * @example
+ * await closeSteps(steps)
+ */
+export async function closeSteps(
+  steps: AsyncGenerator<GenerationStep, GenerationSummary, undefined>,
+): Promise<void> {
+  // The value passed to return() is never observed by anyone; the generator is being discarded.
+  await steps.return(undefined as unknown as GenerationSummary)
 }

@@ -1,5 +1,5 @@
 import type { ChatCompletion, ChatCompletionChunk, TokenLogprob, Usage } from '../openai/responseTypes.ts'
-import type { GenerationStep, GenerationSummary } from './generateTokens.ts'
+import { closeSteps, type GenerationStep, type GenerationSummary } from './generateTokens.ts'
 
 /** Fields every object of one response shares. */
 export type ResponseMeta = {
@@ -26,6 +26,15 @@ export async function* streamChatChunks(
   steps: Steps,
   meta: ResponseMeta,
 ): AsyncGenerator<ChatCompletionChunk> {
+  try {
+    yield* chatChunks(steps, meta)
+  } finally {
+    // A consumer that stops early (client gone) must still end the generation and free its sequence.
+    await closeSteps(steps)
+  }
+}
+
+async function* chatChunks(steps: Steps, meta: ResponseMeta): AsyncGenerator<ChatCompletionChunk> {
   const chunk = (choice: ChatCompletionChunk['choices'][number]): ChatCompletionChunk => ({
     id: meta.id,
     object: 'chat.completion.chunk',

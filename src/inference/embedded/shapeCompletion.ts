@@ -4,7 +4,7 @@ import type {
   CompletionLogprobs,
   TokenLogprob,
 } from '../openai/responseTypes.ts'
-import type { GenerationStep, GenerationSummary } from './generateTokens.ts'
+import { closeSteps, type GenerationStep, type GenerationSummary } from './generateTokens.ts'
 import { type ResponseMeta, toUsage } from './shapeChatCompletion.ts'
 
 type Steps = AsyncGenerator<GenerationStep, GenerationSummary, undefined>
@@ -23,6 +23,15 @@ export async function* streamCompletionChunks(
   steps: Steps,
   meta: ResponseMeta,
 ): AsyncGenerator<CompletionChunk> {
+  try {
+    yield* completionChunks(steps, meta)
+  } finally {
+    // A consumer that stops early (client gone) must still end the generation and free its sequence.
+    await closeSteps(steps)
+  }
+}
+
+async function* completionChunks(steps: Steps, meta: ResponseMeta): AsyncGenerator<CompletionChunk> {
   const chunk = (choice: CompletionChunk['choices'][number]): CompletionChunk => ({
     id: meta.id,
     object: 'text_completion',
