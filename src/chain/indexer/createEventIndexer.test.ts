@@ -63,9 +63,9 @@ describe('createEventIndexer', () => {
       address: emitter.address,
       args: { sessionId: session(1), supplier: supplierA },
     })
-    expect(amounts(indexer.getEvents({ session: session(1) }))).toEqual([10n, 2n ** 255n])
+    expect(amounts(indexer.getEvents({ sessionId: session(1) }))).toEqual([10n, 2n ** 255n])
     expect(amounts(indexer.getEvents({ supplier: supplierA.toLowerCase() as Address }))).toEqual([10n, 30n])
-    expect(amounts(indexer.getEvents({ supplier: supplierA, session: session(2) }))).toEqual([30n])
+    expect(amounts(indexer.getEvents({ supplier: supplierA, sessionId: session(2) }))).toEqual([30n])
     expect(amounts(indexer.getEvents({ eventName: 'Ping', fromBlock: all[1]!.blockNumber }))).toEqual([
       2n ** 255n,
       30n,
@@ -145,12 +145,12 @@ describe('createEventIndexer', () => {
     const indexer = indexerAt('reorg', { reorgRewindBlocks: 4n })
     const { receipt } = await emitter.ping({ sessionId: session(6), supplier: supplierA, amount: 80n })
     await indexer.sync()
-    expect(indexer.getEvents({ session: session(6) })).toHaveLength(1)
+    expect(indexer.getEvents({ sessionId: session(6) })).toHaveLength(1)
     // Replace the last block (the one holding the ping) with an empty one, then extend the chain.
     await chain.request('anvil_reorg', [1, []])
     await chain.mine(1)
     await indexer.sync()
-    expect(indexer.getEvents({ session: session(6) })).toEqual([])
+    expect(indexer.getEvents({ sessionId: session(6) })).toEqual([])
     expect(indexer.getCheckpoint()!.blockNumber).toBe(receipt.blockNumber + 1n)
     await indexer.stop()
   })

@@ -18,16 +18,29 @@ export type DecaiEvent = {
 }
 
 /** The dimensions events are indexed by, derived from their argument names (see `computeEventIndexKeys`). */
-export type EventDimension = 'session' | 'supplier' | 'service' | 'application' | 'gateway'
+export type EventDimension =
+  | 'session'
+  | 'sessionId'
+  | 'service'
+  | 'supplier'
+  | 'application'
+  | 'gateway'
+  | 'claim'
 
 /** A query over stored events; every field given must match. */
 export type EventFilter = {
-  /** A session id (`bytes32`). */
-  session?: Hex | undefined
-  supplier?: Address | undefined
+  /** A session number (the ledger's events carry `session`). */
+  session?: bigint | undefined
+  /** A session id (`bytes32`, spec §3.3), e.g. from a claim's session header. */
+  sessionId?: Hex | undefined
+  /** A service id (`llama-tiny`); events that carry only the service key match too. */
   service?: string | undefined
+  /** A supplier's operator address. */
+  supplier?: Address | undefined
   application?: Address | undefined
   gateway?: Address | undefined
+  /** A claim key (`Claims.claimKey`): a claim's whole life (created, proven, settled or expired). */
+  claim?: Hex | undefined
   /** One event name or any of several (the event's type). */
   eventName?: string | readonly string[] | undefined
   contract?: string | undefined
