@@ -30,10 +30,14 @@ function createLoad(): Load {
   return { sessionKeys: Array.from({ length: SESSIONS }, (_, i) => `session-${i}`), leaves }
 }
 
-/** Runs `insert(i)` for every leaf with CONCURRENCY in flight; returns inserts/s and latency percentiles. */
-async function drive(
-  insert: (i: number) => Promise<unknown>,
-): Promise<{ perSec: number; p50Us: number; p99Us: number }> {
+type Figures = { perSec: number; p50Us: number; p99Us: number; cpuUs: number }
+
+/**
+ * Runs `insert(i)` for every leaf with CONCURRENCY in flight; returns inserts/s, latency percentiles and the
+ * process CPU time per insert (all threads, user + system): on a shared machine inserts/s follows the load,
+ * CPU per insert much less, and 1e6 / cpuUs is the rate one free core would sustain.
+ */
+async function drive(insert: (i: number) => Promise<unknown>): Promise<Figures> {
   const latencyUs = new Float64Array(INSERTS)
   let next = 0
   const worker = async () => {
@@ -45,13 +49,16 @@ async function drive(
     }
   }
   const started = performance.now()
+  const cpuBefore = process.cpuUsage()
   await Promise.all(Array.from({ length: CONCURRENCY }, worker))
+  const cpu = process.cpuUsage(cpuBefore)
   const elapsedMs = performance.now() - started
   latencyUs.sort()
   return {
     perSec: Math.round((INSERTS / elapsedMs) * 1000),
     p50Us: Math.round(latencyUs[Math.floor(INSERTS * 0.5)]!),
     p99Us: Math.round(latencyUs[Math.floor(INSERTS * 0.99)]!),
+    cpuUs: Math.round(((cpu.user + cpu.system) / INSERTS) * 10) / 10,
   }
 }
 
@@ -70,6 +77,7 @@ async function benchLogStore(dir: string, load: Load): Promise<Record<string, nu
     persistedInsertsPerSec: inserts.perSec,
     persistedInsertP50Us: inserts.p50Us,
     persistedInsertP99Us: inserts.p99Us,
+    persistedInsertCpuUs: inserts.cpuUs,
     recoveryMsPer100k: Math.round((recoveryMs * 100_000) / INSERTS),
   }
 }
@@ -110,6 +118,7 @@ async function benchLmdbOnly(dir: string, load: Load): Promise<Record<string, nu
     lmdbOnlyInsertsPerSec: inserts.perSec,
     lmdbOnlyInsertP50Us: inserts.p50Us,
     lmdbOnlyInsertP99Us: inserts.p99Us,
+    lmdbOnlyInsertCpuUs: inserts.cpuUs,
     lmdbOnlyRecoveryMsPer100k: Math.round((recoveryMs * 100_000) / INSERTS),
   }
 }

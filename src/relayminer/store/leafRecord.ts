@@ -20,8 +20,11 @@ export const MAX_PAYLOAD_BYTES = 4 * 1024 * 1024
 const MAX_KEY_BYTES = 0xffff
 const MAX_UINT64 = 2n ** 64n - 1n
 
-/** A decoded leaf record; `key` and `value` are views into the buffer it was decoded from. */
-export type LeafRecord = SessionLeaf & { treeId: number }
+/**
+ * A checked leaf frame and its tree. Trees keep leaves as frames (one object per leaf, decoded on read)
+ * rather than as key/value/weight objects: a third of the allocations on the append path.
+ */
+export type LeafRecord = { treeId: number; frame: Buffer }
 
 /** Throws `StoreInvalidLeafError` unless the leaf fits the frame. */
 export function assertValidLeaf(leaf: SessionLeaf): void {
@@ -65,11 +68,11 @@ export function encodeLeafRecord(treeId: number, leaf: SessionLeaf): Buffer {
 export type DecodeResult = { record: LeafRecord; next: number } | { error: string }
 
 /**
- * Decodes the frame at `offset` of `bytes`, checking its length and checksum.
+ * Checks the frame at `offset` of `bytes`: length, checksum, kind and key length.
  *
  * @param bytes - a segment's contents
  * @param offset - where the frame starts
- * @returns the record (views into `bytes`) and the next offset, or an error reason
+ * @returns the record (its frame a view into `bytes`) and the next offset, or an error reason
  * @example
  * const result = decodeLeafRecord(segment, 8)
  */
@@ -81,40 +84,48 @@ export function decodeLeafRecord(bytes: Buffer, offset: number): DecodeResult {
   const start = offset + FRAME_HEADER_BYTES
   const next = start + payloadBytes
   if (next > bytes.length) return { error: 'payload cut short' }
-  // Fields are read in place: no per-record view of the payload (recovery reads ~100k records per second).
   if (computeCrc32c(bytes, start, next) !== bytes.readUInt32LE(offset + 4))
     return { error: 'checksum mismatch' }
   if (bytes[start] !== KIND_LEAF) return { error: `unknown record kind ${bytes[start]}` }
   const keyBytes = bytes.readUInt16LE(start + 13)
   if (keyBytes === 0 || PAYLOAD_FIXED_BYTES + keyBytes > payloadBytes) return { error: 'bad key length' }
-  const keyStart = start + PAYLOAD_FIXED_BYTES
-  const record: LeafRecord = {
-    treeId: bytes.readUInt32LE(start + 1),
-    weight: bytes.readBigUInt64LE(start + 5),
-    key: viewOf(bytes, keyStart, keyStart + keyBytes),
-    value: viewOf(bytes, keyStart + keyBytes, next),
+  return { record: { treeId: bytes.readUInt32LE(start + 1), frame: bytes.subarray(offset, next) }, next }
+}
+
+const KEY_LENGTH_AT = FRAME_HEADER_BYTES + 13
+const KEY_AT = FRAME_HEADER_BYTES + PAYLOAD_FIXED_BYTES
+
+/**
+ * The leaf in a checked frame, as views of the frame's bytes.
+ *
+ * @param frame - a frame from `encodeLeafRecord` or `decodeLeafRecord`
+ * @returns key, value and weight
+ */
+export function leafInFrame(frame: Buffer): SessionLeaf {
+  const keyEnd = KEY_AT + frame.readUInt16LE(KEY_LENGTH_AT)
+  return {
+    key: viewOf(frame, KEY_AT, keyEnd),
+    value: viewOf(frame, keyEnd, frame.length),
+    weight: frameWeight(frame),
   }
-  return { record, next }
+}
+
+/** The weight stored in a checked frame. */
+export function frameWeight(frame: Buffer): bigint {
+  return frame.readBigUInt64LE(FRAME_HEADER_BYTES + 5)
+}
+
+/** The key of a checked frame as an index string, equal to `keyString(key)`. */
+export function frameKeyString(frame: Buffer): string {
+  return frame.toString('latin1', KEY_AT, KEY_AT + frame.readUInt16LE(KEY_LENGTH_AT))
+}
+
+/** A key as an index string: latin1 maps each byte to one UTF-16 unit, the cheapest exact conversion. */
+export function keyString(key: Uint8Array): string {
+  return Buffer.from(key.buffer, key.byteOffset, key.byteLength).toString('latin1')
 }
 
 /** A plain Uint8Array view (not a Buffer), so callers see the same type whether a leaf was appended or read. */
 export function viewOf(bytes: Uint8Array, start: number, end: number): Uint8Array {
   return new Uint8Array(bytes.buffer, bytes.byteOffset + start, end - start)
-}
-
-/**
- * The leaf inside a frame made by `encodeLeafRecord`, as views (no CRC check: the frame is our own).
- *
- * @param frame - a frame from `encodeLeafRecord`
- * @returns key, value and weight viewing the frame's bytes
- */
-export function leafInFrame(frame: Buffer): SessionLeaf {
-  const payload = FRAME_HEADER_BYTES
-  const keyStart = payload + PAYLOAD_FIXED_BYTES
-  const keyEnd = keyStart + frame.readUInt16LE(payload + 13)
-  return {
-    key: viewOf(frame, keyStart, keyEnd),
-    value: viewOf(frame, keyEnd, frame.length),
-    weight: frame.readBigUInt64LE(payload + 5),
-  }
 }

@@ -1,9 +1,10 @@
 import { readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { SparseMerkleSumTrie } from '../../protocol/smst/SparseMerkleSumTrie.ts'
 import { openSessionTreeStore } from './openSessionTreeStore.ts'
 import type { SessionTreeStore } from './sessionTreeStore.ts'
-import { createScratchDir, DigestTrie, makeLeaf } from './testSupport.ts'
+import { createScratchDir, makeLeaf } from './testSupport.ts'
 
 const dirs: string[] = []
 const stores: SessionTreeStore[] = []
@@ -48,10 +49,13 @@ describe('openSessionTreeStore', () => {
     expect(summary(a.leaves())).toEqual(summary(leaves.filter((_, i) => i % 2 === 0)))
     expect(a.sum).toBe(sumA)
     expect(a.get(leaves[2]!.key)?.weight).toBe(leaves[2]!.weight)
-    const rebuilt = a.rebuild(new DigestTrie())
-    const fresh = new DigestTrie()
-    for (const leaf of leaves.filter((_, i) => i % 2 === 0)) fresh.update(leaf.key, leaf.value, leaf.weight)
-    expect(rebuilt.root()).toBe(fresh.root())
+    const rebuilt = a.rebuild(new SparseMerkleSumTrie({ valueHasher: 'none' }))
+    const fresh = SparseMerkleSumTrie.fromLeaves(
+      leaves.filter((_, i) => i % 2 === 0),
+      { valueHasher: 'none' },
+    )
+    expect(rebuilt.root()).toEqual(fresh.root())
+    expect(rebuilt.sum()).toBe(sumA)
   })
 
   it('behavior: a leaf shows in the tree only once its append has resolved', async () => {
@@ -79,6 +83,11 @@ describe('openSessionTreeStore', () => {
     expect(reopened.count).toBe(2)
     expect(reopened.get(first.key)).toEqual(replaced)
     expect(reopened.sum).toBe(tree.sum)
+    // As the trie does: replaying the appends in order gives the same root as the rebuilt tree.
+    const replayed = SparseMerkleSumTrie.fromLeaves([first, first, makeLeaf('dup', 2), replaced], {
+      valueHasher: 'none',
+    })
+    expect(reopened.rebuild(new SparseMerkleSumTrie({ valueHasher: 'none' })).root()).toEqual(replayed.root())
   })
 
   it('behavior: the store keeps its own copy of appended bytes', async () => {

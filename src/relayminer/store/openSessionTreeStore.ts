@@ -57,7 +57,7 @@ export async function openSessionTreeStore(
     const store = new LoggedSessionTreeStore({ catalogue, log, recovery, unlock })
     for (const [sessionKey, { treeId, state }] of catalogue.entries()) {
       const tree = store.addTree(sessionKey, treeId, state)
-      for (const leaf of recovered.leaves.get(treeId) ?? []) tree.applyDurable(leaf)
+      for (const frame of recovered.frames.get(treeId) ?? []) tree.applyDurable(frame)
     }
     await log.removeDeadSegments((treeId) => liveIds.has(treeId))
     recovery.durationMs = performance.now() - startedAt

@@ -3,12 +3,12 @@ import { join } from 'node:path'
 import { StoreCorruptLogError, StoreIoFailedError } from './errors.ts'
 import type { LeafRecord } from './leafRecord.ts'
 import { listSegmentSequences, scanSegment, segmentName } from './segmentFile.ts'
-import type { SessionLeaf, StoreRecoveryReport } from './types.ts'
+import type { StoreRecoveryReport } from './types.ts'
 
 /** What the log holds after recovery. */
 export type RecoveredLog = {
-  /** The live trees' leaves in log order (views into segment buffers, or into a compact copy of their live part). */
-  leaves: Map<number, SessionLeaf[]>
+  /** The live trees' leaf frames in log order (views into segment buffers, or into a copy of their live part). */
+  frames: Map<number, Buffer[]>
   /** Which trees have records in each remaining segment. */
   segments: Map<number, Set<number>>
   /** The highest segment sequence seen (0 if none); a new head must be above it. */
@@ -29,7 +29,7 @@ export type RecoveredLog = {
  */
 export async function recoverLog(logDir: string, isLive: (treeId: number) => boolean): Promise<RecoveredLog> {
   const recovered: RecoveredLog = {
-    leaves: new Map(),
+    frames: new Map(),
     segments: new Map(),
     lastSequence: 0,
     report: { segments: 0, records: 0, skippedRecords: 0, truncatedBytes: 0 },
@@ -65,33 +65,25 @@ function collectRecords(
     return isLive(record.treeId)
   })
   recovered.report.skippedRecords += records.length - live.length
-  // Views into the segment's buffer when every record is live (the common case: no copy, no per-leaf
-  // allocation); otherwise the live bytes are copied out so dead records are not kept in memory.
-  const leaves = live.length === records.length ? live : compactRecords(live)
-  for (const record of leaves) {
-    let treeLeaves = recovered.leaves.get(record.treeId)
-    if (!treeLeaves) {
-      treeLeaves = []
-      recovered.leaves.set(record.treeId, treeLeaves)
+  // Views into the segment's buffer when every record is live (the common case: no copy); otherwise the
+  // live frames are copied out so that dead records are not kept in memory.
+  for (const { treeId, frame } of live.length === records.length ? live : compactRecords(live)) {
+    let frames = recovered.frames.get(treeId)
+    if (!frames) {
+      frames = []
+      recovered.frames.set(treeId, frames)
     }
-    treeLeaves.push({ key: record.key, value: record.value, weight: record.weight })
+    frames.push(frame)
   }
 }
 
-/** Copies the records' keys and values into one new buffer and returns records viewing it. */
+/** Copies the records' frames into one new buffer and returns records viewing it. */
 function compactRecords(records: LeafRecord[]): LeafRecord[] {
-  let bytes = 0
-  for (const record of records) bytes += record.key.length + record.value.length
-  const arena = new Uint8Array(bytes)
+  const arena = Buffer.concat(records.map((record) => record.frame))
   let at = 0
-  return records.map((record) => {
-    const key = arena.subarray(at, at + record.key.length)
-    key.set(record.key)
-    at += record.key.length
-    const value = arena.subarray(at, at + record.value.length)
-    value.set(record.value)
-    at += record.value.length
-    return { treeId: record.treeId, key, value, weight: record.weight }
+  return records.map(({ treeId, frame }) => {
+    at += frame.length
+    return { treeId, frame: arena.subarray(at - frame.length, at) }
   })
 }
 

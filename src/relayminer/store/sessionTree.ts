@@ -1,3 +1,4 @@
+import { frameKeyString, frameWeight, keyString, leafInFrame } from './leafRecord.ts'
 import type { SessionLeaf, SessionTreeState, SessionTrieSink } from './types.ts'
 
 /** A handle on one session's persisted leaves. */
@@ -24,14 +25,15 @@ export interface SessionTree {
 /** Appends on behalf of a tree; supplied by the store. */
 export type AppendToLog = (tree: StoredSessionTree, leaf: SessionLeaf) => Promise<void>
 
-/** The store's implementation of `SessionTree`: an in-memory index of the durable leaves. */
+/** The store's implementation of `SessionTree`: an in-memory index of the durable leaves' frames. */
 export class StoredSessionTree implements SessionTree {
   readonly sessionKey: string
   readonly treeId: number
   state: SessionTreeState
   /** False from the moment a seal or delete starts: later appends are refused. */
   isAcceptingAppends: boolean
-  readonly #leaves = new Map<string, SessionLeaf>()
+  /** Key (latin1) → the leaf's frame; decoded into key/value/weight views only when read. */
+  readonly #frames = new Map<string, Buffer>()
   readonly #appendToLog: AppendToLog
   #sum = 0n
 
@@ -49,7 +51,7 @@ export class StoredSessionTree implements SessionTree {
   }
 
   get count(): number {
-    return this.#leaves.size
+    return this.#frames.size
   }
 
   get sum(): bigint {
@@ -61,29 +63,25 @@ export class StoredSessionTree implements SessionTree {
   }
 
   get(key: Uint8Array): SessionLeaf | undefined {
-    return this.#leaves.get(indexKey(key))
+    const frame = this.#frames.get(keyString(key))
+    return frame && leafInFrame(frame)
   }
 
-  leaves(): IterableIterator<SessionLeaf> {
-    return this.#leaves.values()
+  *leaves(): IterableIterator<SessionLeaf> {
+    for (const frame of this.#frames.values()) yield leafInFrame(frame)
   }
 
   rebuild<T extends SessionTrieSink>(into: T): T {
-    for (const leaf of this.#leaves.values()) into.update(leaf.key, leaf.value, leaf.weight)
+    for (const leaf of this.leaves()) into.update(leaf.key, leaf.value, leaf.weight)
     return into
   }
 
-  /** Records a leaf that is durable (or was recovered); replaces a leaf with the same key. */
-  applyDurable(leaf: SessionLeaf): void {
-    const key = indexKey(leaf.key)
-    const previous = this.#leaves.get(key)
-    if (previous) this.#sum -= previous.weight
-    this.#leaves.set(key, leaf)
-    this.#sum += leaf.weight
+  /** Records a durable (or recovered) leaf frame; replaces the leaf with the same key. */
+  applyDurable(frame: Buffer): void {
+    const key = frameKeyString(frame)
+    const previous = this.#frames.get(key)
+    if (previous) this.#sum -= frameWeight(previous)
+    this.#frames.set(key, frame)
+    this.#sum += frameWeight(frame)
   }
-}
-
-/** A Map key for bytes: latin1 maps each byte to one UTF-16 unit, the cheapest exact conversion. */
-function indexKey(key: Uint8Array): string {
-  return Buffer.from(key.buffer, key.byteOffset, key.byteLength).toString('latin1')
 }

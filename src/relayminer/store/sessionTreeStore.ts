@@ -6,7 +6,7 @@ import {
   StoreTreeNotFoundError,
   StoreTreeSealedError,
 } from './errors.ts'
-import { assertValidLeaf, encodeLeafRecord, leafInFrame } from './leafRecord.ts'
+import { assertValidLeaf, encodeLeafRecord } from './leafRecord.ts'
 import type { SegmentLog } from './segmentLog.ts'
 import { type SessionTree, StoredSessionTree } from './sessionTree.ts'
 import type { SessionLeaf, SessionTreeInfo, StoreRecoveryReport } from './types.ts'
@@ -144,10 +144,9 @@ export class LoggedSessionTreeStore implements SessionTreeStore {
     } catch (error) {
       return Promise.reject(error)
     }
+    // The tree keeps the frame itself: a copy of the leaf the caller cannot mutate, at no extra allocation.
     const frame = encodeLeafRecord(tree.treeId, leaf)
-    // The index keeps views into the frame: a copy the caller cannot mutate, at no extra allocation.
-    const stored = leafInFrame(frame)
-    return this.#log.append(frame, tree.treeId).then(() => tree.applyDurable(stored))
+    return this.#log.append(frame, tree.treeId).then(() => tree.applyDurable(frame))
   }
 
   /**

@@ -1,12 +1,12 @@
 /**
- * Test helpers shared by this folder's tests and the crash-test writer: deterministic leaves, a scratch
- * directory, and a stand-in trie whose root depends only on its final key → (value, weight) map.
+ * Test helpers shared by this folder's tests and the SIGKILL writer: deterministic leaves and a scratch
+ * directory.
  */
 import { createHash } from 'node:crypto'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { SessionLeaf, SessionTrieSink } from './types.ts'
+import type { SessionLeaf } from './types.ts'
 
 /** A fresh directory under the OS temp dir. */
 export function createScratchDir(): string {
@@ -32,27 +32,4 @@ export function leafIndexOf(value: Uint8Array): number {
 /** Whether two leaves hold the same key, value and weight. */
 export function isSameLeaf(a: SessionLeaf, b: SessionLeaf): boolean {
   return a.weight === b.weight && Buffer.compare(a.key, b.key) === 0 && Buffer.compare(a.value, b.value) === 0
-}
-
-/**
- * A stand-in for the sum trie: same key → replace, and a root that is the sha256 of the sorted leaves, so
- * two tries have equal roots exactly when they hold the same leaves.
- */
-export class DigestTrie implements SessionTrieSink {
-  readonly #leaves = new Map<string, string>()
-
-  update(key: Uint8Array, value: Uint8Array, weight: bigint): void {
-    const valueHash = createHash('sha256').update(value).digest('hex')
-    this.#leaves.set(Buffer.from(key).toString('hex'), `${valueHash}:${weight}`)
-  }
-
-  get size(): number {
-    return this.#leaves.size
-  }
-
-  root(): string {
-    const hash = createHash('sha256')
-    for (const entry of [...this.#leaves].sort(([a], [b]) => (a < b ? -1 : 1))) hash.update(entry.join('='))
-    return hash.digest('hex')
-  }
 }
