@@ -1,4 +1,5 @@
 import { bytesToHex, type Hex } from '../bytes/bytes.ts'
+import type { IntegerOutOfRangeError, InvalidFieldError, InvalidHexError } from '../relay/errors.ts'
 import type { RelayRequest } from '../relay/types.ts'
 import { domainSeparatorBytes } from './computeDomainSeparator.ts'
 import { relayRequestStructBytes } from './hashRelayRequestStruct.ts'
@@ -9,6 +10,9 @@ import { typedDataDigest } from './typedDataDigest.ts'
 export function relayRequestDigestBytes(domain: RelayDomain, request: RelayRequest): Uint8Array {
   return typedDataDigest(domainSeparatorBytes(domain), relayRequestStructBytes(request))
 }
+
+export type HashRelayRequestReturnType = Hex
+export type HashRelayRequestErrorType = IntegerOutOfRangeError | InvalidFieldError | InvalidHexError
 
 /**
  * The EIP-712 digest of a relay request (spec §4): what the application or gateway signs, and the

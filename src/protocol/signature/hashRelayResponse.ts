@@ -1,4 +1,5 @@
 import { bytesToHex, type Hex } from '../bytes/bytes.ts'
+import type { IntegerOutOfRangeError, InvalidFieldError, InvalidHexError } from '../relay/errors.ts'
 import type { RelayResponse } from '../relay/types.ts'
 import { domainSeparatorBytes } from './computeDomainSeparator.ts'
 import { relayResponseStructBytes } from './hashRelayResponseStruct.ts'
@@ -9,6 +10,9 @@ import { typedDataDigest } from './typedDataDigest.ts'
 export function relayResponseDigestBytes(domain: RelayDomain, response: RelayResponse): Uint8Array {
   return typedDataDigest(domainSeparatorBytes(domain), relayResponseStructBytes(response))
 }
+
+export type HashRelayResponseReturnType = Hex
+export type HashRelayResponseErrorType = IntegerOutOfRangeError | InvalidFieldError | InvalidHexError
 
 /**
  * The EIP-712 digest of a relay response (spec §4): what the supplier's operator key signs. Identical to

@@ -1,7 +1,11 @@
 import type { Hex } from '../bytes/bytes.ts'
+import type { InvalidPrivateKeyError } from './errors.ts'
 import { privateKeyBytes } from './privateKeyBytes.ts'
 import { publicKeyToAddress } from './publicKeyToAddress.ts'
 import { secp256k1 } from './secp256k1Native.ts'
+
+export type PrivateKeyToAddressReturnType = Hex
+export type PrivateKeyToAddressErrorType = InvalidPrivateKeyError
 
 /**
  * The Ethereum address of a private key (native libsecp256k1).

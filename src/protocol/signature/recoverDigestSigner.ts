@@ -14,6 +14,7 @@ const ZERO = Buffer.alloc(32)
 const N = Buffer.from('fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141', 'hex')
 const HALF_N = Buffer.from('7fffffffffffffffffffffffffffffff5d576e7357a4501ddfe92f46681b20a0', 'hex')
 
+export type RecoverDigestSignerReturnType = Hex
 export type RecoverDigestSignerErrorType =
   | MalformedSignatureError
   | InvalidSignatureVError

@@ -1,8 +1,13 @@
 import type { Hex } from '../bytes/bytes.ts'
 import type { RelayRequest } from '../relay/types.ts'
+import type { HashRelayRequestErrorType } from './hashRelayRequest.ts'
 import { relayRequestDigestBytes } from './hashRelayRequest.ts'
+import type { RecoverDigestSignerErrorType } from './recoverDigestSigner.ts'
 import { recoverDigestSignerBytes, signatureBytes } from './recoverDigestSigner.ts'
 import type { RelayDomain } from './typedData.ts'
+
+export type RecoverRelayRequestSignerReturnType = Hex
+export type RecoverRelayRequestSignerErrorType = RecoverDigestSignerErrorType | HashRelayRequestErrorType
 
 /**
  * Recovers who signed a relay request (the application, or a gateway it delegated to): the digest is

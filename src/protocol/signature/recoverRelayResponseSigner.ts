@@ -1,8 +1,13 @@
 import type { Hex } from '../bytes/bytes.ts'
 import type { RelayResponse } from '../relay/types.ts'
+import type { HashRelayResponseErrorType } from './hashRelayResponse.ts'
 import { relayResponseDigestBytes } from './hashRelayResponse.ts'
+import type { RecoverDigestSignerErrorType } from './recoverDigestSigner.ts'
 import { recoverDigestSignerBytes, signatureBytes } from './recoverDigestSigner.ts'
 import type { RelayDomain } from './typedData.ts'
+
+export type RecoverRelayResponseSignerReturnType = Hex
+export type RecoverRelayResponseSignerErrorType = RecoverDigestSignerErrorType | HashRelayResponseErrorType
 
 /**
  * Recovers who signed a relay response (should be the supplier's operator address).

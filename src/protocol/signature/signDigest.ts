@@ -1,4 +1,5 @@
 import type { Hex } from '../bytes/bytes.ts'
+import type { InvalidFieldError, InvalidHexError } from '../relay/errors.ts'
 import { digestBytes } from './digestBytes.ts'
 import { InvalidPrivateKeyError } from './errors.ts'
 import { privateKeyBytes } from './privateKeyBytes.ts'
@@ -14,6 +15,9 @@ export function signDigestBytes(key: Uint8Array, digest: Uint8Array): Uint8Array
   out[64] = 27 + recid
   return out
 }
+
+export type SignDigestReturnType = Hex
+export type SignDigestErrorType = InvalidPrivateKeyError | InvalidFieldError | InvalidHexError
 
 /**
  * Signs a 32-byte digest with native libsecp256k1: deterministic nonces (RFC 6979) and low-S, so the

@@ -1,9 +1,14 @@
 import type { Hex } from '../bytes/bytes.ts'
 import type { RelayRequest } from '../relay/types.ts'
+import type { InvalidPrivateKeyError } from './errors.ts'
+import type { HashRelayRequestErrorType } from './hashRelayRequest.ts'
 import { relayRequestDigestBytes } from './hashRelayRequest.ts'
 import { privateKeyBytes } from './privateKeyBytes.ts'
 import { signDigestBytes } from './signDigest.ts'
 import type { RelayDomain } from './typedData.ts'
+
+export type SignRelayRequestReturnType = Hex
+export type SignRelayRequestErrorType = InvalidPrivateKeyError | HashRelayRequestErrorType
 
 /**
  * Signs a relay request (spec §4) as the application or a gateway it delegated to. Equals viem's

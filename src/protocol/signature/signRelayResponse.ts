@@ -1,9 +1,14 @@
 import type { Hex } from '../bytes/bytes.ts'
 import type { RelayResponse } from '../relay/types.ts'
+import type { InvalidPrivateKeyError } from './errors.ts'
+import type { HashRelayResponseErrorType } from './hashRelayResponse.ts'
 import { relayResponseDigestBytes } from './hashRelayResponse.ts'
 import { privateKeyBytes } from './privateKeyBytes.ts'
 import { signDigestBytes } from './signDigest.ts'
 import type { RelayDomain } from './typedData.ts'
+
+export type SignRelayResponseReturnType = Hex
+export type SignRelayResponseErrorType = InvalidPrivateKeyError | HashRelayResponseErrorType
 
 /**
  * Signs a relay response (spec §4) with the supplier's operator key. Equals viem's `signTypedData` with
