@@ -4,6 +4,7 @@ import { reduceRational } from './reduceRational.ts'
 import { toTargetValue } from './toTargetValue.ts'
 import type { DifficultyTarget, Rational } from './types.ts'
 
+export type ComputeDifficultyMultiplierReturnType = Rational
 export type ComputeDifficultyMultiplierErrorType = DifficultyInvalidTargetError
 
 /**
@@ -19,6 +20,6 @@ export type ComputeDifficultyMultiplierErrorType = DifficultyInvalidTargetError
  * computeDifficultyMultiplier(2n ** 256n - 1n) // { numerator: 1n, denominator: 1n }
  * computeDifficultyMultiplier(1n) // { numerator: 2n ** 256n - 1n, denominator: 1n }
  */
-export function computeDifficultyMultiplier(target: DifficultyTarget): Rational {
+export function computeDifficultyMultiplier(target: DifficultyTarget): ComputeDifficultyMultiplierReturnType {
   return reduceRational(baseTarget, toTargetValue(target))
 }

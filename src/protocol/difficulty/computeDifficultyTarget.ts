@@ -7,6 +7,7 @@ export type ComputeDifficultyTargetParameters = {
   /** T: the mined relays per session the law aims at (≥ 1). */
   targetRelays: bigint
 }
+export type ComputeDifficultyTargetReturnType = bigint
 export type ComputeDifficultyTargetErrorType = DifficultyInvalidParamsError
 
 /**
@@ -22,7 +23,10 @@ export type ComputeDifficultyTargetErrorType = DifficultyInvalidParamsError
  * @example
  * computeDifficultyTarget({ ema: 800n, targetRelays: 50n }) // 0x0fff…ff = floor(B / 16)
  */
-export function computeDifficultyTarget({ ema, targetRelays }: ComputeDifficultyTargetParameters): bigint {
+export function computeDifficultyTarget({
+  ema,
+  targetRelays,
+}: ComputeDifficultyTargetParameters): ComputeDifficultyTargetReturnType {
   if (typeof targetRelays !== 'bigint' || targetRelays < 1n)
     throw new DifficultyInvalidParamsError({ field: 'targetRelays', reason: 'must be a bigint ≥ 1' })
   if (typeof ema !== 'bigint' || ema < 0n)

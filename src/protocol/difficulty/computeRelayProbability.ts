@@ -4,6 +4,7 @@ import { reduceRational } from './reduceRational.ts'
 import { toTargetValue } from './toTargetValue.ts'
 import type { DifficultyTarget, Rational } from './types.ts'
 
+export type ComputeRelayProbabilityReturnType = Rational
 export type ComputeRelayProbabilityErrorType = DifficultyInvalidTargetError
 
 /**
@@ -19,6 +20,6 @@ export type ComputeRelayProbabilityErrorType = DifficultyInvalidTargetError
  * @example
  * computeRelayProbability(2n ** 256n - 1n) // { numerator: 1n, denominator: 1n }
  */
-export function computeRelayProbability(target: DifficultyTarget): Rational {
+export function computeRelayProbability(target: DifficultyTarget): ComputeRelayProbabilityReturnType {
   return reduceRational(toTargetValue(target), baseTarget)
 }

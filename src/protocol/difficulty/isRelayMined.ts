@@ -3,6 +3,7 @@ import { DifficultyInvalidRelayHashError, type DifficultyInvalidTargetError } fr
 import { toTargetValue } from './toTargetValue.ts'
 import type { DifficultyTarget } from './types.ts'
 
+export type IsRelayMinedReturnType = boolean
 export type IsRelayMinedErrorType = DifficultyInvalidRelayHashError | DifficultyInvalidTargetError
 
 /**
@@ -19,7 +20,7 @@ export type IsRelayMinedErrorType = DifficultyInvalidRelayHashError | Difficulty
  * isRelayMined(`0x00ef${'ff'.repeat(30)}`, `0x00${'ff'.repeat(31)}`) // true
  * isRelayMined(`0x00${'ff'.repeat(31)}`, `0x00${'ff'.repeat(31)}`) // false: equal is not below
  */
-export function isRelayMined(relayHash: Uint8Array | Hex, target: DifficultyTarget): boolean {
+export function isRelayMined(relayHash: Uint8Array | Hex, target: DifficultyTarget): IsRelayMinedReturnType {
   const hash =
     relayHash instanceof Uint8Array ? relayHash : isHex(relayHash) ? hexToBytes(relayHash) : undefined
   if (hash?.length !== 32) throw new DifficultyInvalidRelayHashError({ length: hash?.length })

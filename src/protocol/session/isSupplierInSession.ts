@@ -16,6 +16,7 @@ export type IsSupplierInSessionParameters = {
   /** k: the expected number of suppliers per session. */
   suppliersPerSession: number | bigint
 }
+export type IsSupplierInSessionReturnType = boolean
 export type IsSupplierInSessionErrorType =
   | SessionInvalidParamsError
   | SessionInvalidSessionIdError
@@ -39,7 +40,9 @@ export type IsSupplierInSessionErrorType =
  *   suppliersPerSession: 12,
  * }) // true for about 12 of 100 suppliers
  */
-export function isSupplierInSession(parameters: IsSupplierInSessionParameters): boolean {
+export function isSupplierInSession(
+  parameters: IsSupplierInSessionParameters,
+): IsSupplierInSessionReturnType {
   const threshold = computeMembershipThreshold(parameters)
   // Validate the id and address even when n ≤ k, so a malformed input fails the same way in every case.
   const hash = computeMembershipHash(parameters)
