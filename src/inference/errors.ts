@@ -158,7 +158,7 @@ export class InvalidModelOptionsError extends BaseError {
 /** A file is not a GGUF model, or its header is truncated. */
 export class InvalidGgufError extends BaseError {
   constructor({ path, reason }: { path: string; reason: string }) {
-    super(`${path} is not a readable GGUF file: ${reason}.`, {
+    super(`${path} is not a readable GGUF file: ${reason.replace(/\.$/, '')}.`, {
       code: 'INFERENCE_INVALID_GGUF',
       fault: 'client',
       name: 'InvalidGgufError',

@@ -1,0 +1,58 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Command } from 'commander'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { registerModelCommands } from './model.ts'
+
+let dir: string
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'decai-cli-model-'))
+})
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true })
+})
+
+// Runs `decai …` in-process and returns what it printed.
+async function decai(...args: string[]): Promise<{ out: string[]; err: string[]; exitCode: number }> {
+  const program = new Command().exitOverride()
+  registerModelCommands(program)
+  const out: string[] = []
+  const err: string[] = []
+  const log = vi.spyOn(console, 'log').mockImplementation((line) => void out.push(String(line)))
+  const error = vi.spyOn(console, 'error').mockImplementation((line) => void err.push(String(line)))
+  process.exitCode = 0
+  try {
+    await program.parseAsync(['node', 'decai', ...args])
+  } finally {
+    log.mockRestore()
+    error.mockRestore()
+  }
+  const exitCode = Number(process.exitCode ?? 0)
+  process.exitCode = 0
+  return { out, err, exitCode }
+}
+
+describe('decai model', () => {
+  it('behavior: generate, hash and info agree on the file (--json)', async () => {
+    const out = join(dir, 'tiny.gguf')
+    const generated = JSON.parse(
+      (await decai('model', 'generate', '--seed', '42', '--out', out, '--json')).out[0]!,
+    )
+    expect(generated).toMatchObject({ path: out, size: 'tiny', dtype: 'f16', parameterCount: 533120 })
+    const hashed = JSON.parse((await decai('model', 'hash', out, '--json')).out[0]!)
+    expect(hashed.sha256).toBe(generated.sha256)
+    const info = JSON.parse((await decai('model', 'info', out, '--json')).out[0]!)
+    expect(info).toMatchObject({
+      architecture: 'llama',
+      parameterCount: 533120,
+      generator: { seed: 42, size: 'tiny' },
+    })
+  })
+
+  it('error: a typed failure prints its code and sets exit code 1', async () => {
+    const result = await decai('model', 'info', join(dir, 'missing.gguf'))
+    expect(result.exitCode).toBe(1)
+    expect(result.err[0]).toMatch(/^error INFERENCE_INVALID_GGUF: /)
+  })
+})
