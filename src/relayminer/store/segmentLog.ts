@@ -28,7 +28,7 @@ const EMPTY = Buffer.alloc(0)
 
 /**
  * The append-only, segmented log with group commit. Appends that arrive while a batch is being written
- * wait in `pending`; each batch is one positional write and one fdatasync, and only then are its appends
+ * wait in `pending`; each batch is one positional writev and one fdatasync, and only then are its appends
  * resolved. Batches never overlap, so at any moment at most the batch in flight can be torn, and none of
  * it has been acknowledged.
  */
@@ -142,14 +142,12 @@ export class SegmentLog {
     const head = this.#head
     const trees = this.#segments.get(head.sequence)!
     for (const entry of batch) if (entry.treeId !== undefined) trees.add(entry.treeId)
-    const buffer =
-      batch.length === 1
-        ? batch[0]!.frame
-        : Buffer.concat(
-            batch.map((entry) => entry.frame),
-            bytes,
-          )
-    await writeFully(head.handle, buffer, head.bytes)
+    // writev, not a concatenated copy: libuv splits at IOV_MAX and retries short writes itself.
+    const { bytesWritten } = await head.handle.writev(
+      batch.map((entry) => entry.frame),
+      head.bytes,
+    )
+    if (bytesWritten !== bytes) throw new Error(`short write: ${bytesWritten} of ${bytes} bytes`)
     await head.handle.datasync()
     head.bytes += bytes
   }
