@@ -82,6 +82,18 @@ describe('SparseMerkleSumTrie', () => {
     expect(SparseMerkleSumTrie.fromLeaves(entries, { valueHasher: 'none' }).root()).toEqual(trie.root())
   })
 
+  it('behavior: fromLeaves keeps the last of duplicate keys, accepts any iterable', () => {
+    const entries = [
+      { key: utf8('a'), value: utf8('first'), weight: 1n },
+      { key: utf8('b'), value: utf8('b'), weight: 2n },
+      { key: utf8('a'), value: utf8('second'), weight: 3n },
+    ]
+    const trie = SparseMerkleSumTrie.fromLeaves(new Set(entries), { valueHasher: 'none' })
+    expect(trie.get(utf8('a'))).toEqual({ value: utf8('second'), weight: 3n })
+    expect(trie.sum()).toBe(5n)
+    expect(trie.count()).toBe(2)
+  })
+
   it('behavior: zero weights are leaves (counted, never drawn)', () => {
     const trie = trieOf([0n, 0n])
     expect(trie.count()).toBe(2)
