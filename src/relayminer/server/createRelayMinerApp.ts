@@ -1,0 +1,106 @@
+import { randomUUID } from 'node:crypto'
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import type { Logger } from 'pino'
+import { InvalidRelayError } from '../errors.ts'
+import type { RelayMinerMetrics } from '../metrics/createRelayMinerMetrics.ts'
+import type { RelayService } from '../relay/createRelayService.ts'
+import { toErrorBody } from '../relay/toErrorBody.ts'
+import { statusOfError } from './statusOfError.ts'
+import { toSseResponse } from './toSseResponse.ts'
+
+/** Why the relayminer is not ready, or nothing when it is. */
+export type ReadinessCheck = () => string[]
+
+export type CreateRelayMinerAppParameters = {
+  relays: RelayService
+  metrics: RelayMinerMetrics
+  logger: Logger
+  /** Reasons the relayminer cannot serve for pay right now (stale chain, store closed…). */
+  readiness: ReadinessCheck
+  maxBodyBytes: number
+  /** Serve `/metrics` here (false when a separate metrics listener is configured). */
+  shouldServeMetrics: boolean
+}
+
+/**
+ * The relayminer's HTTP API (docs/relayminer.md): `POST /v1/relay`, `GET /healthz`, `GET /readyz` and,
+ * unless served separately, `GET /metrics`. Errors are `{ error: { code, message, fault } }` with the
+ * status of `statusOfError`; 4xx are logged at info, 5xx at error.
+ *
+ * @param parameters - the relay service, metrics, logger, readiness check, body limit
+ * @returns the Hono app (test it with `app.request()`)
+ * @example
+ * const app = createRelayMinerApp({ relays, metrics, logger, readiness, maxBodyBytes: 1 << 20, shouldServeMetrics: true })
+ * const response = await app.request('/v1/relay', { method: 'POST', body: JSON.stringify(envelope) })
+ */
+export function createRelayMinerApp(parameters: CreateRelayMinerAppParameters): Hono {
+  const { relays, metrics, logger } = parameters
+  const app = new Hono()
+  const fail = (error: unknown, requestId: string) => {
+    const status = statusOfError(error)
+    const body = toErrorBody(error)
+    metrics.relaysRejected.inc({ reason: body.error.code })
+    if (status >= 500) logger.error({ err: error, reqId: requestId, status }, 'relay failed')
+    else logger.info({ reqId: requestId, status, code: body.error.code }, 'relay refused')
+    return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
+  }
+
+  app.post(
+    '/v1/relay',
+    bodyLimit({
+      maxSize: parameters.maxBodyBytes,
+      onError: (c) =>
+        c.json(
+          toErrorBody(
+            new InvalidRelayError({ field: 'body', reason: `exceeds ${parameters.maxBodyBytes} bytes` }),
+          ),
+          413,
+        ),
+    }),
+    async function serveRelay(c) {
+      const requestId = c.req.header('x-request-id') ?? randomUUID()
+      try {
+        const body = await c.req.json().catch(() => {
+          throw new InvalidRelayError({ field: 'body', reason: 'is not JSON' })
+        })
+        const outcome = await relays.serve(body, { signal: c.req.raw.signal, requestId })
+        if (outcome.kind === 'stream') return toSseResponse(outcome.frames)
+        return c.json(outcome.body)
+      } catch (error) {
+        return fail(error, requestId)
+      }
+    },
+  )
+  app.get('/healthz', (c) => c.json({ status: 'ok' }))
+  app.get('/readyz', (c) => {
+    const reasons = parameters.readiness()
+    return c.json(
+      { status: reasons.length === 0 ? 'ready' : 'not ready', reasons },
+      reasons.length === 0 ? 200 : 503,
+    )
+  })
+  if (parameters.shouldServeMetrics) app.get('/metrics', (c) => serveMetrics(c, metrics))
+  app.notFound((c) =>
+    c.json({ error: { code: 'NOT_FOUND', message: 'No such endpoint.', fault: 'client' } }, 404),
+  )
+  app.onError((error, c) => c.json(toErrorBody(error), statusOfError(error) as ContentfulStatusCode))
+  return app
+}
+
+/**
+ * Answers a Prometheus scrape.
+ *
+ * @param c - the request context
+ * @param metrics - the registry owner
+ * @returns the text exposition
+ * @example
+ * app.get('/metrics', (c) => serveMetrics(c, metrics))
+ */
+export async function serveMetrics(
+  c: { body: (text: string, status: 200, headers: Record<string, string>) => Response },
+  metrics: RelayMinerMetrics,
+) {
+  return c.body(await metrics.registry.metrics(), 200, { 'content-type': metrics.registry.contentType })
+}
