@@ -68,3 +68,8 @@ export type {
   Usage,
 } from './openai/responseTypes.ts'
 export { type ModelInfo, readModelInfo } from './readModelInfo.ts'
+export {
+  type CreateUpstreamBackendParameters,
+  createUpstreamBackend,
+} from './upstream/createUpstreamBackend.ts'
+export { parseSse, type SseEvent } from './upstream/parseSse.ts'

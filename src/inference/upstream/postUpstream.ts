@@ -1,0 +1,115 @@
+import { BaseError } from '../../protocol/errors/BaseError.ts'
+import {
+  BackendTimeoutError,
+  InferenceAbortedError,
+  UpstreamError,
+  UpstreamUnreachableError,
+} from '../errors.ts'
+
+/** Where and how to reach an OpenAI-compatible server. */
+export type UpstreamTarget = {
+  baseUrl: string
+  headers: Record<string, string>
+  fetch: typeof globalThis.fetch
+  /** Cancels every request when the backend closes. */
+  closeSignal: AbortSignal
+}
+
+/** A timer that aborts its signal with `BackendTimeoutError` unless re-armed in time. */
+export type Deadline = { signal: AbortSignal; arm(timeoutMs: number): void; clear(): void }
+
+// Upstream error bodies can be large HTML pages; logs only need the start.
+const maxErrorBodyChars = 500
+
+/**
+ * A re-armable deadline: streaming arms it once for the response headers, then again for every chunk.
+ *
+ * @param timeoutMs - the first deadline.
+ * @returns the deadline.
+ * @example
+ * const deadline = createDeadline(60_000); deadline.arm(30_000); deadline.clear()
+ */
+export function createDeadline(timeoutMs: number): Deadline {
+  const controller = new AbortController()
+  let timer: NodeJS.Timeout | undefined
+  const arm = (ms: number) => {
+    clearTimeout(timer)
+    timer = setTimeout(() => controller.abort(new BackendTimeoutError({ timeoutMs: ms })), ms)
+  }
+  arm(timeoutMs)
+  return { signal: controller.signal, arm, clear: () => clearTimeout(timer) }
+}
+
+/**
+ * POSTs a JSON body and returns the response once its status is a success.
+ *
+ * @param target - server, headers, fetch and the backend's close signal.
+ * @param request - path (e.g. `/chat/completions`), body, deadline and the caller's signal.
+ * @returns the response (body not yet read).
+ * @throws {UpstreamError} for a non-2xx status (with the start of its body in `details`).
+ * @throws {BackendTimeoutError | InferenceAbortedError | BackendClosedError | UpstreamUnreachableError}
+ * @example
+ * const response = await postUpstream(target, { path: '/chat/completions', body, deadline })
+ */
+export async function postUpstream(
+  target: UpstreamTarget,
+  request: { path: string; body: unknown; deadline: Deadline; signal?: AbortSignal; isStream?: boolean },
+): Promise<Response> {
+  const url = `${target.baseUrl.replace(/\/+$/, '')}${request.path}`
+  const signals = [request.deadline.signal, target.closeSignal, request.signal].filter((s) => s !== undefined)
+  let response: Response
+  try {
+    response = await target.fetch(url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        accept: request.isStream ? 'text/event-stream' : 'application/json',
+        ...target.headers,
+      },
+      body: JSON.stringify(request.body),
+      signal: AbortSignal.any(signals),
+    })
+  } catch (error) {
+    throw toUpstreamFailure(
+      error,
+      signals,
+      () => new UpstreamUnreachableError({ url: safeOrigin(url), cause: error }),
+    )
+  }
+  if (!response.ok) {
+    const text = await response.text().catch(() => '')
+    throw new UpstreamError({ status: response.status, details: text.slice(0, maxErrorBodyChars) })
+  }
+  return response
+}
+
+/**
+ * Maps a failure during a request to the typed error of whichever signal fired first, or to `fallback`.
+ *
+ * @param error - what fetch or the body read threw.
+ * @param signals - deadline, close and caller signals.
+ * @param fallback - the error when no signal fired (network failure).
+ * @returns the typed error.
+ * @example
+ * throw toUpstreamFailure(error, [deadline.signal], () => new UpstreamError({ status: 0 }))
+ */
+export function toUpstreamFailure(
+  error: unknown,
+  signals: readonly AbortSignal[],
+  fallback: () => BaseError,
+): BaseError {
+  if (error instanceof BaseError) return error
+  const fired = signals.find((signal) => signal.aborted)
+  if (!fired) return fallback()
+  if (fired.reason instanceof BaseError) return fired.reason
+  return new InferenceAbortedError({ cause: fired.reason })
+}
+
+// Never echo credentials embedded in a URL (user:pass@host) into messages or logs.
+function safeOrigin(url: string): string {
+  try {
+    return new URL(url).origin
+  } catch {
+    return '(invalid URL)'
+  }
+}
