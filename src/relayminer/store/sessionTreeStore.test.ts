@@ -1,7 +1,8 @@
-import { readdirSync, rmSync } from 'node:fs'
+import { readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openSessionTreeStore } from './openSessionTreeStore.ts'
+import { segmentName } from './segmentFile.ts'
 import type { SessionTreeStore } from './sessionTreeStore.ts'
 import { createScratchDir, makeLeaf } from './testSupport.ts'
 
@@ -71,6 +72,32 @@ describe('session tree store', () => {
     await store.deleteTree('a')
     await store.deleteTree('b')
     expect(segmentsIn(dir)).toHaveLength(1)
+  })
+
+  it('error: a failed write stops the store (STORE_IO_FAILED); a reopen has every acknowledged leaf', async () => {
+    const dir = createScratchDir()
+    const store = await openStore(dir)
+    const tree = await store.openTree('s')
+    // A stray file where the next segment must be created makes the first rotation fail.
+    writeFileSync(join(dir, 'log', segmentName(2)), '')
+    const acknowledged: number[] = []
+    let failure: unknown
+    for (let i = 0; i < 30 && !failure; i++)
+      await tree.append(makeLeaf('io', i)).then(
+        () => acknowledged.push(i),
+        (error: unknown) => {
+          failure = error
+        },
+      )
+    expect(failure).toMatchObject({ code: 'STORE_IO_FAILED' })
+    expect(acknowledged.length).toBeGreaterThan(0)
+    await expect(tree.append(makeLeaf('io', 99))).rejects.toMatchObject({ code: 'STORE_IO_FAILED' })
+    await store.close()
+
+    const reopened = await openStore(dir)
+    const recovered = reopened.getTree('s')!
+    expect(acknowledged.every((i) => recovered.get(makeLeaf('io', i).key) !== undefined)).toBe(true)
+    expect(recovered.count).toBe(acknowledged.length)
   })
 
   it('error: an invalid leaf is refused with STORE_INVALID_LEAF', async () => {
