@@ -5,7 +5,8 @@ import { SmstInvalidPathError, SmstInvalidWeightError, SmstKeyNotFoundError } fr
 import { findLeaf } from './findLeaf.ts'
 import { hashDirtyNodes } from './hashDirtyNodes.ts'
 import { insertLeaf } from './insertLeaf.ts'
-import { INNER_STRIDE, LEFT, NodeStore, RIGHT } from './NodeStore.ts'
+import { NodeStore } from './NodeStore.ts'
+import { orderByPathPrefix } from './orderByPathPrefix.ts'
 import { proveClosest } from './proveClosest.ts'
 import { proveSum } from './proveSum.ts'
 import { proveWeighted } from './proveWeighted.ts'
@@ -13,6 +14,7 @@ import { readNodeDigest } from './readNodeDigest.ts'
 import { removeLeaf } from './removeLeaf.ts'
 import { sha256Into } from './sha256Into.ts'
 import type { ClosestProof, SumProof, SumTrieLeaf, WeightedProof } from './types.ts'
+import { walkLeaves } from './walkLeaves.ts'
 
 export type SparseMerkleSumTrieOptions = {
   /** `'sha256'` (default, as the Go library) stores sha256(value); `'none'` stores the value (decai). */
@@ -65,8 +67,17 @@ export class SparseMerkleSumTrie {
     leaves: Iterable<SumTrieEntry>,
     options: SparseMerkleSumTrieOptions = {},
   ): SparseMerkleSumTrie {
-    const trie = new SparseMerkleSumTrie(options)
-    for (const { key, value, weight } of leaves) trie.update(key, value, weight)
+    const entries = Array.isArray(leaves) ? (leaves as SumTrieEntry[]) : [...leaves]
+    const initialCapacity = Math.max(options.initialCapacity ?? 0, entries.length)
+    const trie = new SparseMerkleSumTrie({ ...options, initialCapacity })
+    const paths = new Uint8Array(entries.length * PATH_BYTES)
+    entries.forEach(({ key }, i) => {
+      paths.set(trie.#pathOf(key), i * PATH_BYTES)
+    })
+    for (const i of orderByPathPrefix(paths, entries.length)) {
+      const { key, value, weight } = entries[i]!
+      trie.#update(paths.subarray(i * PATH_BYTES, (i + 1) * PATH_BYTES), key, value, weight)
+    }
     return trie
   }
 
@@ -192,14 +203,4 @@ function hashValue(value: Uint8Array): Uint8Array {
   const out = new Uint8Array(32)
   sha256Into(value, out, 0)
   return out
-}
-
-function* walkLeaves(store: NodeStore, ref: number): Generator<SumTrieLeaf> {
-  if (ref === 0) return
-  if (ref > 0) {
-    yield* walkLeaves(store, store.inner[ref * INNER_STRIDE + LEFT]!)
-    yield* walkLeaves(store, store.inner[ref * INNER_STRIDE + RIGHT]!)
-    return
-  }
-  yield { path: store.leafPath(~ref), value: store.leafValue[~ref]!, weight: store.leafWeight(~ref) }
 }
