@@ -4,8 +4,15 @@ import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
 import { SparseMerkleSumTrie } from '../../protocol/smst/SparseMerkleSumTrie.ts'
 import { openSessionTreeStore } from './openSessionTreeStore.ts'
-import { leafIndexOfAppend, SIGKILL_SEGMENT_BYTES, sessionKeyOfLeaf } from './sigkillWriter.ts'
-import { createScratchDir, isSameLeaf, leafIndexOf, makeLeaf } from './testSupport.ts'
+import {
+  createScratchDir,
+  isSameLeaf,
+  leafIndexOf,
+  leafIndexOfAppend,
+  makeLeaf,
+  SIGKILL_SEGMENT_BYTES,
+  sessionKeyOfLeaf,
+} from './testSupport.ts'
 
 const writer = fileURLToPath(new URL('./sigkillWriter.ts', import.meta.url))
 const dirs: string[] = []

@@ -1,6 +1,6 @@
 /**
- * Test helpers shared by this folder's tests and the SIGKILL writer: deterministic leaves and a scratch
- * directory.
+ * Test helpers shared by this folder's tests and the SIGKILL writer: deterministic leaves, a scratch
+ * directory, and how the writer numbers its appends.
  */
 import { createHash } from 'node:crypto'
 import { mkdtempSync } from 'node:fs'
@@ -32,4 +32,17 @@ export function leafIndexOf(value: Uint8Array): number {
 /** Whether two leaves hold the same key, value and weight. */
 export function isSameLeaf(a: SessionLeaf, b: SessionLeaf): boolean {
   return a.weight === b.weight && Buffer.compare(a.key, b.key) === 0 && Buffer.compare(a.value, b.value) === 0
+}
+
+/** Segment size of the SIGKILL test: small, so a run crosses several rotations. */
+export const SIGKILL_SEGMENT_BYTES = 256 * 1024
+
+/** SIGKILL test: the leaf the append numbered `i` writes: a replay of leaf i − 5 for every 7th append. */
+export function leafIndexOfAppend(i: number): number {
+  return i % 7 === 0 ? i - 5 : i
+}
+
+/** SIGKILL test: the tree a leaf belongs to. */
+export function sessionKeyOfLeaf(index: number): string {
+  return `session-${index % 3}`
 }
