@@ -26,8 +26,6 @@ export type LedgerInfo = {
 export type SessionApplication = {
   /** Staked amount in token base units. */
   stake: bigint
-  /** Gateways it had delegated to at the session start (lower-case addresses). */
-  delegatedGateways: readonly Hex[]
 }
 
 /** Everything needed to validate, meter and claim relays of one (application, service, session). */
@@ -65,6 +63,9 @@ export type GetSessionParameters = {
   supplier: Hex
 }
 
+/** Whether `signer` may sign relays of `application` in a session: itself, or a gateway it delegated to. */
+export type IsAuthorizedSignerParameters = { application: Hex; signer: Hex; sessionNumber: bigint }
+
 /** A claim as the ledger holds it. */
 export type ClaimState = {
   /** The claimed 48-byte root. */
@@ -87,6 +88,8 @@ export interface LedgerReader {
   getLedgerInfo(): Promise<LedgerInfo>
   getBlockNumber(): Promise<bigint>
   getSession(parameters: GetSessionParameters): Promise<OnchainSession>
+  /** Delegation as it stood at the session start. */
+  isAuthorizedSigner(parameters: IsAuthorizedSignerParameters): Promise<boolean>
   /** The proof seed of a session (spec §7.5), or `undefined` while its seed block is not yet mined. */
   getProofSeed(sessionNumber: bigint): Promise<Hex | undefined>
   getClaim(key: ClaimKey): Promise<ClaimState | undefined>

@@ -4,8 +4,8 @@ import type { TreeProgress } from './treeProgress.ts'
 
 /**
  * The settlement step: trees whose claim is settled (by us or anyone) are deleted; the others are
- * settled, one transaction per supplier, when `shouldSettle` is on. A claim that is no longer on chain
- * cannot pay anything: its tree is deleted too.
+ * settled, one transaction per supplier, when `shouldSettle` is on. Only claimed trees reach this step, so
+ * a claim the ledger no longer holds was settled (the contracts clear a claim when they settle it).
  *
  * @param context - ledger, store, metrics, settings
  * @param due - trees past their settlement height
@@ -27,8 +27,9 @@ export async function settleTrees(
       })
       if (claim && !claim.isSettled) unsettled.push(progress)
       else {
-        if (claim) context.metrics.settlements.inc({ supplier })
-        await dropTree(context, progress, tracked, claim ? 'settled' : 'claim not on chain')
+        // A ledger may forget a claim once it is settled: after our own claim, gone means settled.
+        context.metrics.settlements.inc({ supplier })
+        await dropTree(context, progress, tracked, 'settled')
       }
     }
     if (unsettled.length === 0 || !context.claims.shouldSettle) continue

@@ -77,7 +77,11 @@ export async function verifyRelayRequest(
   verifySessionHeader(header, session.header)
   if (height > session.timeline.graceEndHeight)
     throw new SessionExpiredError({ lastHeight: session.timeline.graceEndHeight, height })
-  verifyParticipants(request, session, signer)
+  verifyParticipants(request, session)
+  if (signer !== header.application) {
+    const query = { application: header.application, signer, sessionNumber }
+    if (!(await context.sessions.isAuthorizedSigner(query))) throw new UnauthorizedSignerError({ signer })
+  }
   return { session, requestDigest, signer }
 }
 
@@ -117,11 +121,9 @@ function verifySessionHeader(signed: SessionHeader, onchain: SessionHeader): voi
     throw new SessionMismatchError({ field: 'sessionStartHeight' })
 }
 
-function verifyParticipants(request: RelayRequest, session: OnchainSession, signer: Hex): void {
+function verifyParticipants(request: RelayRequest, session: OnchainSession): void {
   const { application, serviceId } = request.session
   if (!session.application) throw new ApplicationNotStakedError({ application, serviceId })
-  if (signer !== application && !session.application.delegatedGateways.includes(signer))
-    throw new UnauthorizedSignerError({ signer })
   if (!session.isSupplierInSession)
     throw new SupplierNotInSessionError({ supplier: request.supplier, sessionId: session.header.sessionId })
 }

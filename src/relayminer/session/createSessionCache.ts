@@ -1,18 +1,25 @@
 import type { Logger } from 'pino'
 import { ChainUnavailableError } from '../errors.ts'
-import type { GetSessionParameters, LedgerReader, OnchainSession } from '../ports.ts'
+import type {
+  GetSessionParameters,
+  IsAuthorizedSignerParameters,
+  LedgerReader,
+  OnchainSession,
+} from '../ports.ts'
 
 /** Sessions read from the ledger, cached for as long as they accept relays. */
 export type SessionCache = {
   /** The session for a query; concurrent calls share one ledger read. */
   get(query: GetSessionParameters): Promise<OnchainSession>
+  /** Delegation at the session start, cached like sessions. */
+  isAuthorizedSigner(query: IsAuthorizedSignerParameters): Promise<boolean>
   /** Evicts sessions past their grace period and prefetches the next session of those in use. */
   onBlock(height: bigint): void
   readonly size: number
 }
 
 export type CreateSessionCacheParameters = {
-  ledger: Pick<LedgerReader, 'getSession'>
+  ledger: Pick<LedgerReader, 'getSession' | 'isAuthorizedSigner'>
   logger: Logger
   /** How long a failed read is answered from cache before the ledger is asked again. */
   failureTtlMs?: number
@@ -45,6 +52,11 @@ export function createSessionCache(parameters: CreateSessionCacheParameters): Se
   const failureTtlMs = parameters.failureTtlMs ?? 1_000
   const nowMs = parameters.nowMs ?? Date.now
   const entries = new Map<string, Entry>()
+  const signers = new Map<
+    string,
+    { promise: Promise<boolean>; sessionNumber: bigint; failedAtMs: number | undefined }
+  >()
+  let latestSessionNumber = 0n
 
   const load = (key: string, query: GetSessionParameters): Entry => {
     const entry: Entry = {
@@ -76,9 +88,32 @@ export function createSessionCache(parameters: CreateSessionCacheParameters): Se
       if (!entry || (entry.failedAtMs !== undefined && nowMs() - entry.failedAtMs >= failureTtlMs))
         entry = load(key, query)
       entry.isInUse = true
+      if (query.sessionNumber > latestSessionNumber) latestSessionNumber = query.sessionNumber
+      return entry.promise
+    },
+    isAuthorizedSigner(query) {
+      const key = `${query.application.toLowerCase()}|${query.signer.toLowerCase()}|${query.sessionNumber}`
+      const cached = signers.get(key)
+      if (cached && (cached.failedAtMs === undefined || nowMs() - cached.failedAtMs < failureTtlMs))
+        return cached.promise
+      // Signers are client-chosen; the bound keeps a flood of fresh keys from growing the map forever.
+      if (signers.size >= MAX_SIGNERS) signers.clear()
+      const entry = {
+        promise: Promise.resolve(false),
+        sessionNumber: query.sessionNumber,
+        failedAtMs: undefined as number | undefined,
+      }
+      entry.promise = ledger.isAuthorizedSigner(query).catch((cause: unknown) => {
+        entry.failedAtMs = nowMs()
+        throw new ChainUnavailableError({ cause })
+      })
+      entry.promise.catch(() => undefined)
+      signers.set(key, entry)
       return entry.promise
     },
     onBlock(height) {
+      for (const [key, entry] of signers)
+        if (entry.sessionNumber + 1n < latestSessionNumber) signers.delete(key)
       for (const [key, entry] of entries) {
         const session = entry.session
         if (entry.failedAtMs !== undefined && nowMs() - entry.failedAtMs >= failureTtlMs) entries.delete(key)
@@ -110,6 +145,8 @@ export function createSessionCache(parameters: CreateSessionCacheParameters): Se
     )
   }
 }
+
+const MAX_SIGNERS = 100_000
 
 function cacheKey(query: GetSessionParameters): string {
   return `${query.supplier.toLowerCase()}|${query.application.toLowerCase()}|${query.serviceId}|${query.sessionNumber}`

@@ -21,6 +21,7 @@ export type CheckMemoryProofParameters = {
   claim: { root: Hex }
   proof: ProofSubmission
   proofSeed: Hex
+  isAuthorizedSigner: (signer: Hex) => boolean
 }
 
 /**
@@ -53,8 +54,7 @@ export function checkMemoryProof(parameters: CheckMemoryProofParameters): void {
     throw new Error('relay of another session')
   if (relay.request.supplier !== supplier.toLowerCase()) throw new Error('relay of another supplier')
   const signer = recoverRelayRequestSigner(domain, relay.request, relay.requestSignature)
-  const allowed = [onchain.header.application, ...(onchain.application?.delegatedGateways ?? [])]
-  if (!allowed.includes(signer)) throw new Error('request signer not authorised')
+  if (!parameters.isAuthorizedSigner(signer)) throw new Error('request signer not authorised')
   if (relay.response.requestHash !== hashRelayRequest(domain, relay.request))
     throw new Error('wrong requestHash')
   if (recoverRelayResponseSigner(domain, relay.response, relay.responseSignature) !== supplier.toLowerCase())

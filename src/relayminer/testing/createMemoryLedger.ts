@@ -12,6 +12,7 @@ import type {
   ClaimState,
   ClaimSubmission,
   GetSessionParameters,
+  IsAuthorizedSignerParameters,
   Ledger,
   OnchainSession,
   ProofSubmission,
@@ -101,6 +102,8 @@ export function createMemoryLedger(parameters: CreateMemoryLedgerParameters): Me
       })),
     getBlockNumber: () => guard('getBlockNumber').then(() => state.height),
     getSession: (query: GetSessionParameters) => guard('getSession').then(() => session(query)),
+    isAuthorizedSigner: (query: IsAuthorizedSignerParameters) =>
+      guard('isAuthorizedSigner').then(() => isAuthorized(parameters, query)),
     getProofSeed: (sessionNumber: bigint) =>
       guard('getProofSeed').then(() => {
         const start = params.genesisHeight + (sessionNumber - 1n) * params.numBlocksPerSession
@@ -136,6 +139,12 @@ export function createMemoryLedger(parameters: CreateMemoryLedgerParameters): Me
           claim,
           proof,
           proofSeed: proofSeedOf(onchain.sessionNumber),
+          isAuthorizedSigner: (signer) =>
+            isAuthorized(parameters, {
+              application: onchain.header.application,
+              signer,
+              sessionNumber: onchain.sessionNumber,
+            }),
         })
         claim.isProven = true
         state.proofs.push({ key, proof: proof.proof })
@@ -153,6 +162,18 @@ export function createMemoryLedger(parameters: CreateMemoryLedgerParameters): Me
       guard('estimateClaimCostWei').then(() => 50_000n * BigInt(count) * 1_000_000_000n),
   })
   return ledger
+}
+
+function isAuthorized(
+  parameters: CreateMemoryLedgerParameters,
+  query: IsAuthorizedSignerParameters,
+): boolean {
+  const signer = query.signer.toLowerCase()
+  if (signer === query.application.toLowerCase()) return true
+  const app = parameters.applications.find(
+    (entry) => entry.address.toLowerCase() === query.application.toLowerCase(),
+  )
+  return app?.delegatedGateways.some((gateway) => gateway.toLowerCase() === signer) ?? false
 }
 
 function sessionQuery(
@@ -228,10 +249,7 @@ function buildSession(
     },
     sessionNumber: query.sessionNumber,
     timeline,
-    application: app && {
-      stake: app.stake,
-      delegatedGateways: app.delegatedGateways.map((gateway) => gateway.toLowerCase() as Hex),
-    },
+    application: app && { stake: app.stake },
     numSuppliers: BigInt(service.suppliers.length),
     suppliersPerSession,
     numPendingSessions: getNumPendingSessions(params),

@@ -27,6 +27,7 @@ export async function createTestRelayMiner(parameters: {
   logger?: Logger
   drainTimeoutMs?: number
   shouldSettle?: boolean
+  minClaimValueBaseUnits?: bigint
 }): Promise<TestRelayMiner> {
   const storeDir = parameters.storeDir ?? (await mkdtemp(join(tmpdir(), 'decai-relayminer-')))
   const relayMiner = await createRelayMiner({
@@ -39,7 +40,7 @@ export async function createTestRelayMiner(parameters: {
     maxBodyBytes: parameters.maxBodyBytes ?? 1_048_576,
     requestTimeoutMs: parameters.requestTimeoutMs ?? 30_000,
     claims: {
-      minClaimValueBaseUnits: 0n,
+      minClaimValueBaseUnits: parameters.minClaimValueBaseUnits ?? 0n,
       weiPerTokenBaseUnit: undefined,
       shouldSettle: parameters.shouldSettle ?? true,
       drainTimeoutMs: parameters.drainTimeoutMs ?? 1_000,
