@@ -146,7 +146,7 @@ contract Applications {
             if (d.until != 0) {
                 // the ended interval must be past every proof that can still cite it, since only one
                 // interval per (application, gateway) is kept
-                uint64 allowed = d.until + SessionMath.numPendingSessions(params.numBlocksPerSession(), p) + 1;
+                uint64 allowed = d.until + SessionMath.numPendingSessions(params.numBlocksPerSession(), SessionMath.timing(p)) + 1;
                 if (current < allowed) revert RedelegationTooSoon(gateway, allowed);
             }
             d.from = current + 1;

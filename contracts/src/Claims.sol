@@ -3,7 +3,7 @@ pragma solidity ^0.8.28;
 
 import {Applications} from "./Applications.sol";
 import {ClaimKeys} from "./ClaimKeys.sol";
-import {DecaiParams, Params} from "./DecaiParams.sol";
+import {DecaiParams, Timing} from "./DecaiParams.sol";
 import {ClaimData, LedgerAddresses, SessionHeader, WrongDeploymentAddress} from "./LedgerTypes.sol";
 import {SessionMath} from "./SessionMath.sol";
 import {Sessions} from "./Sessions.sol";
@@ -82,13 +82,32 @@ contract Claims {
         _genesisHeight = params.genesisHeight();
     }
 
+    /// @notice A claim as a supplier submits it in a batch.
+    struct ClaimInput {
+        SessionHeader session;
+        bytes root;
+    }
+
     /// @notice Claims the relays the caller (a supplier operator) mined in `header`'s session.
     /// @param root 48 bytes: sum-trie root hash ‖ uint64 sum (compute units) ‖ uint64 count (relays)
     function createClaim(SessionHeader calldata header, bytes calldata root) external returns (bytes32 key) {
+        return _createClaim(header, root);
+    }
+
+    /// @notice Several claims of the caller in one transaction (e.g. every application it served in a
+    /// session); all or nothing.
+    function createClaims(ClaimInput[] calldata list) external returns (bytes32[] memory keys) {
+        keys = new bytes32[](list.length);
+        for (uint256 i; i < list.length; ++i) {
+            keys[i] = _createClaim(list[i].session, list[i].root);
+        }
+    }
+
+    function _createClaim(SessionHeader calldata header, bytes calldata root) internal returns (bytes32 key) {
         (uint64 sum, uint64 count) = rootSumAndCount(root);
         if (sum == 0 || count == 0) revert EmptyClaim();
         uint64 session = _checkHeader(header);
-        Params memory p = params.paramsAt(session);
+        Timing memory p = params.timingAt(session);
         _checkWindow(session, p);
         bytes32 serviceKey = keccak256(bytes(header.serviceId));
         uint256 appStake = _checkApplication(header, serviceKey, session);
@@ -193,7 +212,7 @@ contract Claims {
         ) revert SessionHeaderMismatch();
     }
 
-    function _checkWindow(uint64 session, Params memory p) internal view {
+    function _checkWindow(uint64 session, Timing memory p) internal view {
         uint64 end = SessionMath.sessionEnd(_blocksPerSession, _genesisHeight, session);
         uint64 open = SessionMath.claimWindowOpen(end, p);
         uint64 close = SessionMath.claimWindowClose(end, p);
@@ -211,7 +230,7 @@ contract Claims {
         return stake;
     }
 
-    function _checkSupplier(bytes32 sessionId, bytes32 serviceKey, uint64 session, Params memory p) internal view {
+    function _checkSupplier(bytes32 sessionId, bytes32 serviceKey, uint64 session, Timing memory p) internal view {
         (bool active, uint256 numSuppliers) = suppliers.claimTerms(msg.sender, serviceKey, session);
         if (!active) revert SupplierNotStakedForService(msg.sender);
         if (!SessionMath.isInSession(sessionId, msg.sender, numSuppliers, p.suppliersPerSession)) {

@@ -42,6 +42,16 @@ struct Params {
     uint16 emaAlphaDenominator;
 }
 
+/// @notice The timing part of `Params` (its first storage slot): what claims and proofs need, read alone.
+struct Timing {
+    uint32 gracePeriodBlocks;
+    uint32 claimWindowOpenOffset;
+    uint32 claimWindowCloseOffset;
+    uint32 proofWindowOpenOffset;
+    uint32 proofWindowCloseOffset;
+    uint16 suppliersPerSession;
+}
+
 /// @title DecaiParams
 /// @notice The one governed place for the ledger's parameters, and the session grid.
 /// @dev The grid (blocks per session N, genesis height A) is immutable: changing it would move sessions
@@ -94,10 +104,27 @@ contract DecaiParams is Ownable2Step {
 
     /// @notice The parameters in force during `session` (≥ 1).
     function paramsAt(uint64 session) public view returns (Params memory) {
+        return _versions[versionAt(session)];
+    }
+
+    /// @notice The timing parameters in force during `session`: one storage slot instead of six.
+    function timingAt(uint64 session) external view returns (Timing memory) {
+        Params storage p = _versions[versionAt(session)];
+        return Timing(
+            p.gracePeriodBlocks,
+            p.claimWindowOpenOffset,
+            p.claimWindowCloseOffset,
+            p.proofWindowOpenOffset,
+            p.proofWindowCloseOffset,
+            p.suppliersPerSession
+        );
+    }
+
+    /// @notice The version in force during `session` (≥ 1).
+    function versionAt(uint64 session) public view returns (uint256 v) {
         if (session == 0) revert SessionBeforeGenesis(session);
-        uint256 v = versionCount - 1;
+        v = versionCount - 1;
         while (_fromSession[v] > session) v--; // version 0 starts at session 1: terminates
-        return _versions[v];
     }
 
     /// @notice The parameters in force now.

@@ -6,7 +6,7 @@ import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
 import {Applications} from "./Applications.sol";
 import {ClaimKeys} from "./ClaimKeys.sol";
 import {Claims} from "./Claims.sol";
-import {DecaiParams, Params} from "./DecaiParams.sol";
+import {DecaiParams, Timing} from "./DecaiParams.sol";
 import {ClaimData, LedgerAddresses, Relay, SessionHeader, WrongDeploymentAddress} from "./LedgerTypes.sol";
 import {RelayHashing} from "./RelayHashing.sol";
 import {Pricing, Services} from "./Services.sol";
@@ -123,7 +123,7 @@ contract Proofs is EIP712 {
     }
 
     function _checkWindow(uint64 session) internal view {
-        Params memory p = params.paramsAt(session);
+        Timing memory p = params.timingAt(session);
         uint64 end = SessionMath.sessionEnd(_blocksPerSession, _genesisHeight, session);
         uint64 open = SessionMath.proofWindowOpen(end, p);
         uint64 close = SessionMath.proofWindowClose(end, p);

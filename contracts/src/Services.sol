@@ -51,9 +51,12 @@ contract Services {
         Pricing pricing;
     }
 
+    /// @dev One slot per change: the target is recomputed from the EMA and T in force when it was set
+    /// (target = B if ema ≤ T else floor(B·T / ema)), which is cheaper than storing 256 bits beside the session.
     struct TargetCheckpoint {
         uint64 fromSession;
-        uint256 target;
+        uint128 ema;
+        uint64 targetRelays;
     }
 
     /// @dev EMA of the estimated relays per session and the last session fed into it.
@@ -143,11 +146,12 @@ contract Services {
             ? estimated
             : (p.emaAlphaNumerator * estimated + (p.emaAlphaDenominator - p.emaAlphaNumerator) * uint256(d.ema))
                 / p.emaAlphaDenominator;
-        uint256 target =
-            ema <= p.targetRelaysPerSession ? BASE_TARGET : Math.mulDiv(BASE_TARGET, p.targetRelaysPerSession, ema);
+        if (ema > type(uint128).max) ema = type(uint128).max; // ~3.4e38 relays per session: never in practice
+        uint256 target = _target(ema, p.targetRelaysPerSession);
         difficulty[key] = Difficulty(uint192(ema), session);
         uint64 from = params.currentSession() + 1;
-        _pushTarget(key, from, target);
+        // a checkpoint only when the target moves (it stays B while the volume is below T)
+        if (target != targetAt(key, from)) _pushTarget(key, TargetCheckpoint(from, uint128(ema), p.targetRelaysPerSession));
         emit DifficultyUpdated(key, session, from, estimated, ema, target);
         return true;
     }
@@ -182,7 +186,8 @@ contract Services {
     function targetAt(bytes32 key, uint64 session) public view returns (uint256) {
         TargetCheckpoint[] storage history = _targets[key];
         for (uint256 i = history.length; i > 0; --i) {
-            if (history[i - 1].fromSession <= session) return history[i - 1].target;
+            TargetCheckpoint memory c = history[i - 1];
+            if (c.fromSession <= session) return _target(c.ema, c.targetRelays);
         }
         return BASE_TARGET;
     }
@@ -218,11 +223,16 @@ contract Services {
         emit PricingScheduled(key, from, pricing);
     }
 
-    function _pushTarget(bytes32 key, uint64 from, uint256 target) internal {
+    function _pushTarget(bytes32 key, TargetCheckpoint memory checkpoint) internal {
         TargetCheckpoint[] storage history = _targets[key];
         uint256 len = history.length;
-        if (len > 0 && history[len - 1].fromSession == from) history[len - 1].target = target;
-        else history.push(TargetCheckpoint(from, target));
+        if (len > 0 && history[len - 1].fromSession == checkpoint.fromSession) history[len - 1] = checkpoint;
+        else history.push(checkpoint);
+    }
+
+    /// @dev The control law's target (docs/protocol.md §6): B if ema ≤ T, else floor(B·T / ema).
+    function _target(uint256 ema, uint256 targetRelays) internal pure returns (uint256) {
+        return ema <= targetRelays ? BASE_TARGET : Math.mulDiv(BASE_TARGET, targetRelays, ema);
     }
 
     function _checkServiceId(string calldata serviceId) internal pure {

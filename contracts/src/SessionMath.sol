@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
-import {Params} from "./DecaiParams.sol";
+import {Params, Timing} from "./DecaiParams.sol";
 
 /// @notice Session heights and windows (docs/protocol.md §3.1), pure so that every contract computes
 /// them identically from the grid (N, A) and the parameters in force for the session.
@@ -20,30 +20,42 @@ library SessionMath {
         return a + session * n - 1;
     }
 
-    function claimWindowOpen(uint64 end, Params memory p) internal pure returns (uint64) {
+    function claimWindowOpen(uint64 end, Timing memory p) internal pure returns (uint64) {
         return end + p.claimWindowOpenOffset + 1;
     }
 
-    function claimWindowClose(uint64 end, Params memory p) internal pure returns (uint64) {
+    function claimWindowClose(uint64 end, Timing memory p) internal pure returns (uint64) {
         return end + p.claimWindowOpenOffset + 1 + p.claimWindowCloseOffset;
     }
 
-    function proofWindowOpen(uint64 end, Params memory p) internal pure returns (uint64) {
+    function proofWindowOpen(uint64 end, Timing memory p) internal pure returns (uint64) {
         return claimWindowClose(end, p) + p.proofWindowOpenOffset;
     }
 
-    function proofWindowClose(uint64 end, Params memory p) internal pure returns (uint64) {
+    function proofWindowClose(uint64 end, Timing memory p) internal pure returns (uint64) {
         return proofWindowOpen(end, p) + p.proofWindowCloseOffset;
     }
 
     /// @notice The block whose hash seeds the proof draw: proofOpen − 1, at or after the claim window's
     /// close because proofWindowOpenOffset ≥ 1 (no claim can be made once it is known).
-    function proofSeedHeight(uint64 end, Params memory p) internal pure returns (uint64) {
+    function proofSeedHeight(uint64 end, Timing memory p) internal pure returns (uint64) {
         return proofWindowOpen(end, p) - 1;
     }
 
+    /// @notice The timing part of a full parameter set.
+    function timing(Params memory p) internal pure returns (Timing memory) {
+        return Timing(
+            p.gracePeriodBlocks,
+            p.claimWindowOpenOffset,
+            p.claimWindowCloseOffset,
+            p.proofWindowOpenOffset,
+            p.proofWindowCloseOffset,
+            p.suppliersPerSession
+        );
+    }
+
     /// @notice Sessions between a session's end and its settlement: ceil((cwo + cwc + pwo + pwc) / N).
-    function numPendingSessions(uint64 n, Params memory p) internal pure returns (uint64) {
+    function numPendingSessions(uint64 n, Timing memory p) internal pure returns (uint64) {
         uint64 span = uint64(p.claimWindowOpenOffset) + p.claimWindowCloseOffset + p.proofWindowOpenOffset
             + p.proofWindowCloseOffset;
         return (span + n - 1) / n;

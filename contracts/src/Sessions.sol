@@ -2,7 +2,7 @@
 pragma solidity ^0.8.28;
 
 import {Strings} from "@openzeppelin/contracts/utils/Strings.sol";
-import {DecaiParams, Params} from "./DecaiParams.sol";
+import {DecaiParams, Timing} from "./DecaiParams.sol";
 import {LedgerAddresses, WrongDeploymentAddress} from "./LedgerTypes.sol";
 import {SessionMath} from "./SessionMath.sol";
 import {Sha3Hasher} from "./Sha3Hasher.sol";
@@ -81,7 +81,7 @@ contract Sessions {
             uint64 settlementHeight
         )
     {
-        Params memory p = params.paramsAt(session);
+        Timing memory p = params.timingAt(session);
         start = sessionStart(session);
         end = sessionEnd(session);
         claimOpen = SessionMath.claimWindowOpen(end, p);
@@ -141,7 +141,7 @@ contract Sessions {
     }
 
     function proofSeedHeight(uint64 session) public view returns (uint64) {
-        return SessionMath.proofSeedHeight(sessionEnd(session), params.paramsAt(session));
+        return SessionMath.proofSeedHeight(sessionEnd(session), params.timingAt(session));
     }
 
     /// @dev blockhash, or 0 when out of reach or when it is anvil's post-restart stand-in.

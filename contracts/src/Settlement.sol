@@ -88,7 +88,9 @@ contract Settlement {
     function _settle(ClaimData calldata c, bool strict) internal returns (bool) {
         uint64 session = SessionMath.sessionNumber(_blocksPerSession, _genesisHeight, c.session.sessionStartHeight);
         Params memory p = params.paramsAt(session);
-        uint64 settleFrom = SessionMath.proofWindowClose(SessionMath.sessionEnd(_blocksPerSession, _genesisHeight, session), p) + 1;
+        uint64 settleFrom = SessionMath.proofWindowClose(
+            SessionMath.sessionEnd(_blocksPerSession, _genesisHeight, session), SessionMath.timing(p)
+        ) + 1;
         if (block.number < settleFrom) revert SettlementTooEarly(session, settleFrom);
 
         bytes32 key = ClaimKeys.key(c.supplierOperator, c.session.application, session);

@@ -305,7 +305,7 @@ contract Suppliers {
         Supplier storage s = suppliers[operator];
         SupplierService storage svc = _services[operator][key];
         uint64 next = current + 1;
-        uint64 cooldown = SessionMath.numPendingSessions(_blocksPerSession, p) + 1;
+        uint64 cooldown = SessionMath.numPendingSessions(_blocksPerSession, SessionMath.timing(p)) + 1;
         if (svc.from != 0 && svc.until == 0) revert AlreadyServing(config.serviceId);
         if (svc.until > current) {
             // removed during this session: service simply continues

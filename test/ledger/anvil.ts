@@ -41,6 +41,13 @@ export type Anvil = {
   mine(blocks: number | bigint): Promise<void>
   blockNumber(): Promise<bigint>
   stop(): Promise<void>
+  /** Stops anvil (dumping its state file) and starts it again on the same port from that file. */
+  restart(): Promise<void>
+}
+
+export type StartAnvilOptions = {
+  /** `--state <file>`: load on start, dump on exit (needed by `restart`). */
+  stateFile?: string
 }
 
 function freePort(): Promise<number> {
@@ -79,13 +86,20 @@ async function waitReady(url: string, child: ChildProcess): Promise<number> {
  * @example
  * const anvil = await startAnvil(); afterAll(() => anvil.stop())
  */
-export async function startAnvil(): Promise<Anvil> {
+export async function startAnvil(options: StartAnvilOptions = {}): Promise<Anvil> {
   const port = await freePort()
-  const child = spawn(anvilBin, ['--port', String(port), '--silent', '--gas-limit', '60000000'], {
-    stdio: 'ignore',
-  })
+  const args = ['--port', String(port), '--silent', '--gas-limit', '60000000']
+  if (options.stateFile) args.push('--state', options.stateFile)
+  const spawnAnvil = () => spawn(anvilBin, args, { stdio: 'ignore' })
+  let child = spawnAnvil()
   const url = `http://127.0.0.1:${port}`
   const chainId = await waitReady(url, child)
+  const stop = async () => {
+    if (child.exitCode !== null) return
+    const exited = new Promise((resolve) => child.once('exit', resolve))
+    child.kill('SIGINT')
+    await exited
+  }
   const chain = defineChain({
     id: chainId,
     name: 'anvil',
@@ -114,11 +128,11 @@ export async function startAnvil(): Promise<Anvil> {
       if (BigInt(blocks) > 0n) await testClient.mine({ blocks: Number(blocks) })
     },
     blockNumber: () => publicClient.getBlockNumber({ cacheTime: 0 }),
-    async stop() {
-      if (child.exitCode !== null) return
-      const exited = new Promise((resolve) => child.once('exit', resolve))
-      child.kill('SIGTERM')
-      await exited
+    stop,
+    async restart() {
+      await stop()
+      child = spawnAnvil()
+      await waitReady(url, child)
     },
   }
 }

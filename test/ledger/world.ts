@@ -65,6 +65,8 @@ export type World = {
   mineUntilNext(height: bigint): Promise<void>
   /** Mines to the start of `session` and records its seed. */
   enterSession(session: bigint): Promise<void>
+  /** Enters the next session and returns its number: the next few transactions share a session. */
+  freshSession(): Promise<bigint>
 }
 
 /**
@@ -74,11 +76,12 @@ export type World = {
  * const world = await createWorld(); afterAll(() => world.anvil.stop())
  */
 export async function createWorld(
-  options: Omit<DeployLedgerParameters, 'anvil' | 'deployer'> = {},
+  options: Omit<DeployLedgerParameters, 'anvil' | 'deployer'> & { stateFile?: string } = {},
 ): Promise<World> {
-  const anvil = await startAnvil()
+  const { stateFile, ...deployOptions } = options
+  const anvil = await startAnvil(stateFile ? { stateFile } : {})
   const gov = await anvil.wallet('governance')
-  const ledger = await deployLedger({ anvil, deployer: gov.client, ...options })
+  const ledger = await deployLedger({ anvil, deployer: gov.client, ...deployOptions })
   const address = (name: ContractName) => ledger.addresses[name]
 
   const send: World['send'] = async (from, name, functionName, args = []) => {
@@ -141,6 +144,11 @@ export async function createWorld(
       if (current < start) await anvil.mine(start - current)
       await send(gov, 'sessions', 'recordSessionSeed', [session])
     },
+    async freshSession() {
+      const next = (await world.currentSession()) + 1n
+      await world.enterSession(next)
+      return next
+    },
   }
   return world
 }
@@ -153,16 +161,24 @@ export async function createWorld(
  * expect(await revertName(world.send(...))).toBe('ClaimExists')
  */
 export async function revertName(promise: Promise<unknown>): Promise<string> {
+  return (await revertError(promise)).name
+}
+
+/** The custom error (name and arguments) `promise` reverted with; throws if it did not revert. */
+export async function revertError(
+  promise: Promise<unknown>,
+): Promise<{ name: string; args: readonly unknown[] }> {
   try {
     await promise
   } catch (error) {
     const data = findRevertData(error)
     if (data === undefined) throw error
-    if (data === '0x') return 'EmptyRevert'
+    if (data === '0x') return { name: 'EmptyRevert', args: [] }
     try {
-      return decodeErrorResult({ abi: allErrors, data }).errorName
+      const decoded = decodeErrorResult({ abi: allErrors, data })
+      return { name: decoded.errorName, args: decoded.args ?? [] }
     } catch {
-      return `Unknown(${data.slice(0, 10)})`
+      return { name: `Unknown(${data.slice(0, 10)})`, args: [] }
     }
   }
   throw new Error('expected a revert, but the call succeeded')
