@@ -66,16 +66,17 @@ export type GetSessionParameters = {
 /** Whether `signer` may sign relays of `application` in a session: itself, or a gateway it delegated to. */
 export type IsAuthorizedSignerParameters = { application: Hex; signer: Hex; sessionNumber: bigint }
 
-/** A claim as the ledger holds it. */
+/**
+ * A claim as the ledger holds it. A ledger that clears claims once settled (decai's contracts do) reports
+ * a settled claim as absent; the lifecycle only asks after its own claim, so absent then means settled.
+ */
 export type ClaimState = {
-  /** The claimed 48-byte root. */
-  root: Hex
   isProven: boolean
   isSettled: boolean
 }
 
-/** Identifies one claim. */
-export type ClaimKey = { supplier: Hex; sessionHeader: SessionHeader }
+/** One claim in full: the ledger stores only its hash, so reads re-supply the root. */
+export type ClaimKey = { supplier: Hex; sessionHeader: SessionHeader; root: Hex }
 
 /** One claim to submit. */
 export type ClaimSubmission = { sessionHeader: SessionHeader; root: Hex }
@@ -92,6 +93,7 @@ export interface LedgerReader {
   isAuthorizedSigner(parameters: IsAuthorizedSignerParameters): Promise<boolean>
   /** The proof seed of a session (spec §7.5), or `undefined` while its seed block is not yet mined. */
   getProofSeed(sessionNumber: bigint): Promise<Hex | undefined>
+  /** The claim's state if a claim with exactly this root is on chain. */
   getClaim(key: ClaimKey): Promise<ClaimState | undefined>
 }
 

@@ -104,14 +104,10 @@ async function selectClaims(
       : (await context.ledger.estimateClaimCostWei(supplier, group.length)) / BigInt(group.length)
   const selected: TreeProgress[] = []
   for (const progress of group) {
-    const existing = await context.ledger.getClaim({ supplier, sessionHeader: progress.session!.header })
+    const key = { supplier, sessionHeader: progress.session!.header, root: progress.root! }
+    const existing = await context.ledger.getClaim(key)
     if (existing) {
-      // Sent before a restart: the sealed leaves are the same, so the root must be too.
-      if (existing.root !== progress.root)
-        context.logger.error(
-          { sessionId: progress.header.sessionId },
-          'the claim on chain has another root than the stored tree',
-        )
+      // Sent before a restart: the sealed leaves are the same, so the root is too.
       progress.phase = existing.isProven ? 'settling' : 'claimed'
       continue
     }

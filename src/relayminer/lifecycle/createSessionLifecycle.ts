@@ -1,4 +1,4 @@
-import { claimTrees, sealTree } from '../claim/claimTrees.ts'
+import { claimTrees, ensureTrie, sealTree } from '../claim/claimTrees.ts'
 import { ClaimFailedError } from '../errors.ts'
 import { proveClaim } from '../proof/proveClaim.ts'
 import { dropTree, type LifecycleContext } from './lifecycleContext.ts'
@@ -91,9 +91,11 @@ async function missedClaimWindow(
   progress: TreeProgress,
   tracked: Map<string, TreeProgress>,
 ): Promise<void> {
+  const { root } = ensureTrie(context, progress)
   const claim = await context.ledger.getClaim({
     supplier: progress.supplier,
     sessionHeader: progress.session!.header,
+    root,
   })
   if (claim) {
     progress.phase = claim.isProven ? 'settling' : 'claimed'

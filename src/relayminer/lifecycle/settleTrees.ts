@@ -21,10 +21,7 @@ export async function settleTrees(
   for (const [supplier, group] of groupBySupplier(due)) {
     const unsettled: TreeProgress[] = []
     for (const progress of group) {
-      const claim = await context.ledger.getClaim({
-        supplier: progress.supplier,
-        sessionHeader: progress.session!.header,
-      })
+      const claim = await context.ledger.getClaim(claimKeyOf(progress))
       if (claim && !claim.isSettled) unsettled.push(progress)
       else {
         // A ledger may forget a claim once it is settled: after our own claim, gone means settled.
@@ -34,13 +31,7 @@ export async function settleTrees(
     }
     if (unsettled.length === 0 || !context.claims.shouldSettle) continue
     try {
-      await context.ledger.settleClaims(
-        supplier as Hex,
-        unsettled.map((progress) => ({
-          supplier: progress.supplier,
-          sessionHeader: progress.session!.header,
-        })),
-      )
+      await context.ledger.settleClaims(supplier as Hex, unsettled.map(claimKeyOf))
       context.metrics.settlements.inc({ supplier }, unsettled.length)
       for (const progress of unsettled) await dropTree(context, progress, tracked, 'settled')
     } catch (error) {
@@ -50,4 +41,8 @@ export async function settleTrees(
       )
     }
   }
+}
+
+function claimKeyOf(progress: TreeProgress) {
+  return { supplier: progress.supplier, sessionHeader: progress.session!.header, root: progress.root! }
 }

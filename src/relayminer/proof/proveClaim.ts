@@ -29,14 +29,18 @@ export async function proveClaim(
       'proof window closed before a proof decision; the claim may be slashed if one was required',
     )
   }
-  const claim = await context.ledger.getClaim({ supplier: progress.supplier, sessionHeader: session.header })
+  const { trie, root } = ensureTrie(context, progress)
+  const claim = await context.ledger.getClaim({
+    supplier: progress.supplier,
+    sessionHeader: session.header,
+    root,
+  })
   if (claim?.isProven) {
     progress.phase = 'settling'
     return
   }
   const proofSeed = await context.ledger.getProofSeed(progress.sessionNumber)
   if (proofSeed === undefined) return
-  const { trie, root } = ensureTrie(context, progress)
   const built = buildProof({ session, supplier: progress.supplier, root, trie, proofSeed })
   if (!built.isRequired) {
     progress.phase = 'settling'

@@ -52,7 +52,7 @@ export type MemoryLedger = Ledger & {
   isUnavailable: boolean
   readonly claims: Map<
     string,
-    ClaimState & { supplier: Hex; sessionHeader: ClaimSubmission['sessionHeader'] }
+    ClaimState & { root: Hex; supplier: Hex; sessionHeader: ClaimSubmission['sessionHeader'] }
   >
   /** Proofs accepted, in order, and the claim key each proved. */
   readonly proofs: { key: string; proof: Hex }[]
@@ -113,7 +113,8 @@ export function createMemoryLedger(parameters: CreateMemoryLedgerParameters): Me
     getClaim: (key: ClaimKey) =>
       guard('getClaim').then(() => {
         const claim = state.claims.get(memoryClaimKey(key.supplier, key.sessionHeader.sessionId))
-        return claim && { root: claim.root, isProven: claim.isProven, isSettled: claim.isSettled }
+        if (!claim || claim.root !== key.root) return undefined
+        return { isProven: claim.isProven, isSettled: claim.isSettled }
       }),
     submitClaims: (supplier: Hex, claims: readonly ClaimSubmission[]) =>
       guard('submitClaims').then(() => {
