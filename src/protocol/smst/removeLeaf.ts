@@ -41,7 +41,9 @@ function collapse(store: NodeStore, depth: number): void {
     const slot = slots[level]!
     const other = inner[slot ^ 1]! // LEFT = 0 and RIGHT = 1 sit at an even offset: ^1 is the sibling
     // exactly one child left and it is a leaf: the node disappears and the leaf moves up
-    const single = replacement === 0 ? (other < 0 ? other : 0) : other === 0 ? replacement : 0
+    let single = 0
+    if (replacement === 0 && other < 0) single = other
+    else if (replacement < 0 && other === 0) single = replacement
     if (single === 0) break
     replacement = single
     store.freeInner((slot - (slot & 1)) / INNER_STRIDE)
