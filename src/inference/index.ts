@@ -16,8 +16,10 @@ export {
   type CreateEmbeddedBackendParameters,
   createEmbeddedBackend,
   type EmbeddedBackend,
+  type ScoreInput,
 } from './embedded/createEmbeddedBackend.ts'
 export { renderChatPrompt } from './embedded/renderChatPrompt.ts'
+export type { ScoredToken, ScoreTokensReturnType } from './embedded/scoreTokens.ts'
 export { verifyModelFile } from './embedded/verifyModelFile.ts'
 export {
   BackendBusyError,

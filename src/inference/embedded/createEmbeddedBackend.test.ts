@@ -143,6 +143,23 @@ describe('createEmbeddedBackend', () => {
     expect(c.choices[0]!.message.content).not.toBe(a.choices[0]!.message.content)
   })
 
+  it('behavior: scoring an answer: the model that wrote it agrees, another seed does not', async () => {
+    const answer = await backend.chatCompletion({ messages, temperature: 0, max_tokens: 32, logprobs: true })
+    const content = answer.choices[0]!.message.content
+    const honest = await backend.scoreChatAnswer({ messages, content, topLogprobs: 2 })
+    expect(honest.tokens).toHaveLength(answer.usage.completion_tokens)
+    expect(honest.argmaxAgreement).toBeGreaterThanOrEqual(0.95)
+    honest.tokens.forEach((scored, i) => {
+      // Batched scoring is not bitwise equal to token-by-token decoding: compare with a tolerance.
+      expect(Math.abs(scored.logprob - answer.choices[0]!.logprobs!.content[i]!.logprob)).toBeLessThan(0.01)
+    })
+    const impostor = await openBackend({ seed: 43 })
+    const wrong = await impostor.scoreChatAnswer({ messages, content })
+    await impostor.close()
+    expect(wrong.argmaxAgreement).toBeLessThan(0.2)
+    expect(wrong.meanLogprob).toBeLessThan(honest.meanLogprob - 1)
+  })
+
   it('behavior: parallel requests all complete (two decode together, the third waits)', async () => {
     const answers = await Promise.all(
       [1, 2, 3].map((seed) => backend.chatCompletion({ messages, seed, max_tokens: 12 })),

@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto'
 import { basename } from 'node:path'
 import type { Token } from 'node-llama-cpp'
-import type { InferenceBackend } from '../backend.ts'
-import { BackendClosedError, UnsupportedOperationError } from '../errors.ts'
-import type { ChatCompletionRequest, CompletionRequest } from '../openai/requestSchemas.ts'
+import type { InferenceBackend, InferenceCallOptions } from '../backend.ts'
+import { BackendClosedError, ContextOverflowError, UnsupportedOperationError } from '../errors.ts'
+import type { ChatCompletionRequest, ChatMessage, CompletionRequest } from '../openai/requestSchemas.ts'
 import { createGenerationRunner } from './createGenerationRunner.ts'
 import { createRequestResolver, type ResolvedRequest } from './createRequestResolver.ts'
 import { createTokenLogprobs } from './createTokenLogprobs.ts'
 import { type LoadEmbeddedModelParameters, loadEmbeddedModel, tokenizePrompt } from './loadEmbeddedModel.ts'
 import { renderChatPrompt } from './renderChatPrompt.ts'
+import { type ScoreTokensReturnType, scoreTokens } from './scoreTokens.ts'
 import { collectChatCompletion, type ResponseMeta, streamChatChunks } from './shapeChatCompletion.ts'
 import { collectCompletion, streamCompletionChunks } from './shapeCompletion.ts'
 import { verifyModelFile } from './verifyModelFile.ts'
@@ -34,7 +35,17 @@ export type EmbeddedBackend = InferenceBackend & {
   tokenize(text: string, options?: { addBos?: boolean }): Token[]
   /** The exact prompt text a chat request is evaluated as. */
   renderChatPrompt: typeof renderChatPrompt
+  /** Teacher-forced score of completion tokens after prompt tokens (the watcher's primitive). */
+  scoreTokens(input: ScoreInput, options?: InferenceCallOptions): Promise<ScoreTokensReturnType>
+  /** Scores a chat answer: prompt = chat template of `messages`; the answer is tokenised as generated. */
+  scoreChatAnswer(
+    input: { messages: ChatMessage[]; content: string; topLogprobs?: number },
+    options?: InferenceCallOptions,
+  ): Promise<ScoreTokensReturnType>
 }
+
+/** Token ids to score; `topLogprobs` alternatives per position (default 0). */
+export type ScoreInput = { promptTokens: Token[]; completionTokens: Token[]; topLogprobs?: number }
 
 /**
  * Verifies a GGUF's sha256, loads it with llama.cpp and serves OpenAI-style chat and legacy completions
@@ -53,7 +64,8 @@ export async function createEmbeddedBackend(
 ): Promise<EmbeddedBackend> {
   const sha256 = await verifyModelFile(parameters.modelPath, parameters.expectedSha256)
   const { model, context, pool } = await loadEmbeddedModel(parameters)
-  const runner = createGenerationRunner(pool, { model, logprobs: createTokenLogprobs(model) })
+  const logprobs = createTokenLogprobs(model)
+  const runner = createGenerationRunner(pool, { model, logprobs })
   const modelName = parameters.modelName ?? basename(parameters.modelPath)
   const tokenize = (text: string, options?: { addBos?: boolean }) => tokenizePrompt(model, text, options)
   const resolver = createRequestResolver({
@@ -70,6 +82,13 @@ export async function createEmbeddedBackend(
     steps: runner.run({ ...resolved.generation, signal }),
     meta: createMeta(prefix, modelName, sha256, resolved.hasLogprobs),
   })
+  const score = (input: ScoreInput, options?: InferenceCallOptions) => {
+    const total = input.promptTokens.length + input.completionTokens.length
+    if (total > context.contextSize)
+      throw new ContextOverflowError({ promptTokens: total, contextSize: context.contextSize })
+    const scored = { ...input, topLogprobs: input.topLogprobs ?? 0 }
+    return runner.withSequence((sequence) => scoreTokens(sequence, logprobs, scored), options?.signal)
+  }
   const chat = (body: ChatCompletionRequest, signal?: AbortSignal) =>
     start(
       guard(() => resolver.chat(body)),
@@ -89,6 +108,17 @@ export async function createEmbeddedBackend(
     contextSize: context.contextSize,
     tokenize,
     renderChatPrompt,
+    scoreTokens: async (input, options) =>
+      score(
+        guard(() => input),
+        options,
+      ),
+    scoreChatAnswer: async ({ messages, content, topLogprobs }, options) => {
+      const promptTokens = guard(() => tokenize(renderChatPrompt(messages)))
+      // The answer lost its word-boundary space; SentencePiece's space prefix puts it back.
+      const completionTokens = tokenize(content, { addBos: false })
+      return score({ promptTokens, completionTokens, topLogprobs }, options)
+    },
     async chatCompletion(body, options) {
       const { steps, meta } = chat(body, options?.signal)
       return collectChatCompletion(steps, meta)

@@ -13,6 +13,8 @@ import {
 export type GenerationRunner = {
   /** A generation that waits for a free sequence, runs, and always gives the sequence back. */
   run(parameters: GenerationParameters): AsyncGenerator<GenerationStep, GenerationSummary, undefined>
+  /** Runs `task` on a pooled sequence (e.g. scoring), giving the sequence back afterwards. */
+  withSequence<T>(task: (sequence: LlamaContextSequence) => Promise<T>, signal?: AbortSignal): Promise<T>
   /** Refuses new work, aborts running generations and waits until every sequence is back. */
   close(): Promise<void>
   readonly isClosed: boolean
@@ -43,6 +45,15 @@ export function createGenerationRunner(
       const sequence = await pool.acquire(signal)
       try {
         return yield* generateTokens(sequence, tools, { ...parameters, signal })
+      } finally {
+        pool.release(sequence)
+      }
+    },
+    async withSequence(task, signal) {
+      if (closing.signal.aborted) throw new BackendClosedError()
+      const sequence = await pool.acquire(signal ? AbortSignal.any([signal, closing.signal]) : closing.signal)
+      try {
+        return await task(sequence)
       } finally {
         pool.release(sequence)
       }
