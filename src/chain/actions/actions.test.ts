@@ -1,10 +1,17 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { concat, type Hex, numberToHex, pad } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createDecaiClients } from '../client/createDecaiClients.ts'
 import { ledgerParamsPresets } from '../contracts.generated.ts'
 import { deployDecai } from '../deploy/deployDecai.ts'
+import type { DeploymentManifest } from '../deploy/deploymentManifestSchema.ts'
+import { listLedgerContracts } from '../deploy/listLedgerContracts.ts'
 import { ChainTxRevertedError } from '../errors/transaction.ts'
+import { createEventIndexer } from '../indexer/createEventIndexer.ts'
+import type { EventFilter } from '../indexer/types.ts'
 import { createLedger, type Ledger } from '../ledger/createLedger.ts'
 import { anvilDevPrivateKeys } from '../localChain/devAccounts.ts'
 import { type StartLocalChainReturnType, startLocalChain } from '../localChain/startLocalChain.ts'
@@ -43,6 +50,8 @@ const params = {
 }
 
 let chain: StartLocalChainReturnType
+let manifest: DeploymentManifest
+const dir = mkdtempSync(join(tmpdir(), 'decai-actions-'))
 const ledgers = {} as Record<
   'governance' | 'champion' | 'application' | 'gateway' | 'owner' | 'operator',
   Ledger
@@ -51,7 +60,7 @@ const ledgers = {} as Record<
 beforeAll(async () => {
   chain = await startLocalChain()
   const connect = (key: Hex) => createDecaiClients({ rpcUrl: chain.rpcUrl, account: key })
-  const manifest = await deployDecai({ clients: connect(governanceKey), params })
+  manifest = await deployDecai({ clients: connect(governanceKey), params })
   const keys = {
     governance: governanceKey,
     champion: championKey,
@@ -68,6 +77,7 @@ beforeAll(async () => {
 })
 afterAll(async () => {
   await chain?.stop()
+  rmSync(dir, { recursive: true, force: true })
 })
 
 /** Mines until the chain's next block is `height`. */
@@ -227,6 +237,58 @@ describe('ledger actions', () => {
       { outcome: 'skipped', claimKey: created.claimKey },
     ])
     expect(await getClaimStatus(ledgers.governance, { claim })).toBe('none')
+  })
+
+  it('behavior: the indexer finds the whole cycle by claim, supplier, service, session and type', async () => {
+    const indexer = createEventIndexer({
+      clients: ledgers.governance.clients,
+      contracts: listLedgerContracts(manifest),
+      fromBlock: manifest.deployBlock,
+      path: join(dir, 'indexer'),
+    })
+    await indexer.sync()
+    // Sorted: the order of events inside one transaction is the contracts' business, not the indexer's.
+    const names = (filter: EventFilter) =>
+      indexer
+        .getEvents(filter)
+        .map((e) => e.eventName)
+        .sort()
+    const [created] = indexer.getEvents({ eventName: 'ClaimCreated' })
+    expect(created).toMatchObject({
+      contract: 'Claims',
+      args: { session: claimSession, header: { serviceId, sessionId: claim.session.sessionId } },
+    })
+    expect(names({ claim: created!.args.claimKey as Hex })).toEqual([
+      'ClaimCreated',
+      'ClaimSettled',
+      'ClaimSkipped',
+    ])
+    expect(names({ supplier: claim.supplierOperator })).toEqual([
+      'ClaimCreated',
+      'ClaimSettled',
+      'RevenueSharesSet',
+      'SupplierServiceAdded',
+      'SupplierStaked',
+    ])
+    expect(names({ service: serviceId, contract: 'Services' })).toEqual([
+      'DifficultyUpdated',
+      'ModelUrisChanged',
+      'PricingScheduled',
+      'ServiceAdded',
+    ])
+    expect(names({ session: claimSession })).toEqual([
+      'ClaimCreated',
+      'ClaimSettled',
+      'DifficultyUpdated',
+      'ProofSeedRecorded',
+      'SessionSeedRecorded',
+    ])
+    expect(names({ sessionId: claim.session.sessionId })).toEqual(['ClaimCreated'])
+    expect(
+      names({ application: claim.session.application, eventName: ['GatewayDelegated', 'StakeBurned'] }),
+    ).toEqual(['GatewayDelegated', 'StakeBurned'])
+    expect(indexer.getEvents({ contract: 'DecaiToken', eventName: 'FaucetMinted' })).toHaveLength(3)
+    await indexer.stop()
   })
 
   it('error: staking for an unknown service names ServiceNotFound', async () => {

@@ -8,6 +8,7 @@ import type { DecaiEvent, EventDimension, EventFilter } from './types.ts'
  */
 export const defaultDimensionsByArgName: Readonly<Record<string, EventDimension>> = {
   session: 'session',
+  settledSession: 'session',
   sessionId: 'sessionId',
   serviceId: 'service',
   serviceKey: 'service',

@@ -1,0 +1,18 @@
+import type { IndexedContract } from '../indexer/types.ts'
+import { type DeploymentManifest, ledgerContractNames } from './deploymentManifestSchema.ts'
+import { ledgerContracts } from './ledgerContracts.ts'
+
+/**
+ * Lists a deployment's contracts with their Solidity names and ABIs: what the event indexer follows.
+ *
+ * @returns one entry per ledger contract, in deployment order
+ * @example
+ * createEventIndexer({ clients, contracts: listLedgerContracts(manifest), fromBlock: manifest.deployBlock, path })
+ */
+export function listLedgerContracts(manifest: DeploymentManifest): IndexedContract[] {
+  return ledgerContractNames.map((name) => ({
+    name: ledgerContracts[name].contractName,
+    address: manifest.contracts[name],
+    abi: ledgerContracts[name].abi,
+  }))
+}
