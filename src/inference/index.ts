@@ -16,8 +16,8 @@ export {
   type CreateEmbeddedBackendParameters,
   createEmbeddedBackend,
   type EmbeddedBackend,
-  type ScoreInput,
 } from './embedded/createEmbeddedBackend.ts'
+export type { ScoreInput, ScoringMethods } from './embedded/createScoringMethods.ts'
 export { renderChatPrompt } from './embedded/renderChatPrompt.ts'
 export type { ScoredToken, ScoreTokensReturnType } from './embedded/scoreTokens.ts'
 export { verifyModelFile } from './embedded/verifyModelFile.ts'

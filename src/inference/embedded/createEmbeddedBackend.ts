@@ -1,17 +1,14 @@
-import { randomUUID } from 'node:crypto'
 import { basename } from 'node:path'
 import type { Token } from 'node-llama-cpp'
-import type { InferenceBackend, InferenceCallOptions } from '../backend.ts'
-import { BackendClosedError, ContextOverflowError, UnsupportedOperationError } from '../errors.ts'
-import type { ChatCompletionRequest, ChatMessage, CompletionRequest } from '../openai/requestSchemas.ts'
+import type { InferenceBackend } from '../backend.ts'
+import { UnsupportedOperationError } from '../errors.ts'
+import { createCompletionMethods } from './createCompletionMethods.ts'
 import { createGenerationRunner } from './createGenerationRunner.ts'
-import { createRequestResolver, type ResolvedRequest } from './createRequestResolver.ts'
+import { createRequestResolver } from './createRequestResolver.ts'
+import { createScoringMethods, type ScoringMethods } from './createScoringMethods.ts'
 import { createTokenLogprobs } from './createTokenLogprobs.ts'
 import { type LoadEmbeddedModelParameters, loadEmbeddedModel, tokenizePrompt } from './loadEmbeddedModel.ts'
 import { renderChatPrompt } from './renderChatPrompt.ts'
-import { type ScoreTokensReturnType, scoreTokens } from './scoreTokens.ts'
-import { collectChatCompletion, type ResponseMeta, streamChatChunks } from './shapeChatCompletion.ts'
-import { collectCompletion, streamCompletionChunks } from './shapeCompletion.ts'
 import { verifyModelFile } from './verifyModelFile.ts'
 
 /** Load options (see `LoadEmbeddedModelParameters`) plus what serving needs. */
@@ -25,27 +22,18 @@ export type CreateEmbeddedBackendParameters = LoadEmbeddedModelParameters & {
 }
 
 /** The embedded backend plus what a verifier or a meter needs to reproduce its token counts. */
-export type EmbeddedBackend = InferenceBackend & {
-  readonly kind: 'embedded'
-  readonly modelName: string
-  readonly sha256: string
-  /** Tokens per sequence. */
-  readonly contextSize: number
-  /** Tokenises like a prompt is tokenised (BOS first when the model wants it). */
-  tokenize(text: string, options?: { addBos?: boolean }): Token[]
-  /** The exact prompt text a chat request is evaluated as. */
-  renderChatPrompt: typeof renderChatPrompt
-  /** Teacher-forced score of completion tokens after prompt tokens (the watcher's primitive). */
-  scoreTokens(input: ScoreInput, options?: InferenceCallOptions): Promise<ScoreTokensReturnType>
-  /** Scores a chat answer: prompt = chat template of `messages`; the answer is tokenised as generated. */
-  scoreChatAnswer(
-    input: { messages: ChatMessage[]; content: string; topLogprobs?: number },
-    options?: InferenceCallOptions,
-  ): Promise<ScoreTokensReturnType>
-}
-
-/** Token ids to score; `topLogprobs` alternatives per position (default 0). */
-export type ScoreInput = { promptTokens: Token[]; completionTokens: Token[]; topLogprobs?: number }
+export type EmbeddedBackend = InferenceBackend &
+  ScoringMethods & {
+    readonly kind: 'embedded'
+    readonly modelName: string
+    readonly sha256: string
+    /** Tokens per sequence. */
+    readonly contextSize: number
+    /** Tokenises like a prompt is tokenised (BOS first when the model wants it). */
+    tokenize(text: string, options?: { addBos?: boolean }): Token[]
+    /** The exact prompt text a chat request is evaluated as. */
+    renderChatPrompt: typeof renderChatPrompt
+  }
 
 /**
  * Verifies a GGUF's sha256, loads it with llama.cpp and serves OpenAI-style chat and legacy completions
@@ -67,74 +55,19 @@ export async function createEmbeddedBackend(
   const logprobs = createTokenLogprobs(model)
   const runner = createGenerationRunner(pool, { model, logprobs })
   const modelName = parameters.modelName ?? basename(parameters.modelPath)
+  const contextSize = context.contextSize
   const tokenize = (text: string, options?: { addBos?: boolean }) => tokenizePrompt(model, text, options)
-  const resolver = createRequestResolver({
-    tokenize,
-    contextSize: context.contextSize,
-    defaultMaxTokens: parameters.defaultMaxTokens ?? 256,
-  })
-  // Resolve (tokenise) only while open: after close() the model is disposed and would throw its own error.
-  const guard = <T>(resolve: () => T): T => {
-    if (runner.isClosed) throw new BackendClosedError()
-    return resolve()
-  }
-  const start = (resolved: ResolvedRequest, prefix: string, signal?: AbortSignal) => ({
-    steps: runner.run({ ...resolved.generation, signal }),
-    meta: createMeta(prefix, modelName, sha256, resolved.hasLogprobs),
-  })
-  const score = (input: ScoreInput, options?: InferenceCallOptions) => {
-    const total = input.promptTokens.length + input.completionTokens.length
-    if (total > context.contextSize)
-      throw new ContextOverflowError({ promptTokens: total, contextSize: context.contextSize })
-    const scored = { ...input, topLogprobs: input.topLogprobs ?? 0 }
-    return runner.withSequence((sequence) => scoreTokens(sequence, logprobs, scored), options?.signal)
-  }
-  const chat = (body: ChatCompletionRequest, signal?: AbortSignal) =>
-    start(
-      guard(() => resolver.chat(body)),
-      'chatcmpl',
-      signal,
-    )
-  const text = (body: CompletionRequest, signal?: AbortSignal) =>
-    start(
-      guard(() => resolver.text(body)),
-      'cmpl',
-      signal,
-    )
+  const defaultMaxTokens = parameters.defaultMaxTokens ?? 256
+  const resolver = createRequestResolver({ tokenize, contextSize, defaultMaxTokens })
   return {
     kind: 'embedded',
     modelName,
     sha256,
-    contextSize: context.contextSize,
+    contextSize,
     tokenize,
     renderChatPrompt,
-    scoreTokens: async (input, options) =>
-      score(
-        guard(() => input),
-        options,
-      ),
-    scoreChatAnswer: async ({ messages, content, topLogprobs }, options) => {
-      const promptTokens = guard(() => tokenize(renderChatPrompt(messages)))
-      // The answer lost its word-boundary space; SentencePiece's space prefix puts it back.
-      const completionTokens = tokenize(content, { addBos: false })
-      return score({ promptTokens, completionTokens, topLogprobs }, options)
-    },
-    async chatCompletion(body, options) {
-      const { steps, meta } = chat(body, options?.signal)
-      return collectChatCompletion(steps, meta)
-    },
-    async *streamChatCompletion(body, options) {
-      const { steps, meta } = chat(body, options?.signal)
-      yield* streamChatChunks(steps, meta)
-    },
-    async completion(body, options) {
-      const { steps, meta } = text(body, options?.signal)
-      return collectCompletion(steps, meta)
-    },
-    async *streamCompletion(body, options) {
-      const { steps, meta } = text(body, options?.signal)
-      yield* streamCompletionChunks(steps, meta)
-    },
+    ...createCompletionMethods({ runner, resolver, modelName, sha256 }),
+    ...createScoringMethods({ runner, logprobs, tokenize, contextSize }),
     async embeddings() {
       throw new UnsupportedOperationError({ operation: 'embeddings', backend: 'embedded' })
     },
@@ -144,16 +77,5 @@ export async function createEmbeddedBackend(
       await context.dispose()
       await model.dispose()
     },
-  }
-}
-
-function createMeta(prefix: string, model: string, sha256: string, hasLogprobs: boolean): ResponseMeta {
-  return {
-    id: `${prefix}-${randomUUID().replaceAll('-', '')}`,
-    created: Math.floor(Date.now() / 1000),
-    model,
-    // The file's hash identifies the exact weights that produced the answer.
-    systemFingerprint: `fp_${sha256.slice(0, 12)}`,
-    hasLogprobs,
   }
 }

@@ -10,6 +10,7 @@ import { ggmlTypes, type ModelDtype, planTensors, rowByteLength, type TensorPlan
 import { buildVocabulary } from './vocabulary.ts'
 import { createWeightStream } from './weights.ts'
 
+/** What to generate; see `modelShapes` for the sizes. */
 export type GenerateModelParameters = {
   /** Any safe non-negative integer; same seed → same weights, whatever the dtype. */
   seed: number
@@ -21,6 +22,7 @@ export type GenerateModelParameters = {
   eosBias?: number
 }
 
+/** The written file and its identity. */
 export type GenerateModelReturnType = {
   path: string
   /** Lower-case hex sha256 of the file, computed while writing. */

@@ -49,7 +49,11 @@ export const embeddingsRequestSchema = z.looseObject({
   input: z.union([z.string(), z.array(z.string()), z.array(z.number()), z.array(z.array(z.number()))]),
 })
 
+/** A chat message as validated (unknown fields kept). */
 export type ChatMessage = z.infer<typeof chatMessageSchema>
+/** A chat completion body as validated (unknown fields kept). */
 export type ChatCompletionRequest = z.infer<typeof chatCompletionRequestSchema>
+/** A legacy completion body as validated (unknown fields kept). */
 export type CompletionRequest = z.infer<typeof completionRequestSchema>
+/** An embeddings body as validated (unknown fields kept). */
 export type EmbeddingsRequest = z.infer<typeof embeddingsRequestSchema>

@@ -10,6 +10,7 @@ import type {
 import { createUpstreamCalls } from './createUpstreamCalls.ts'
 import type { UpstreamTarget } from './postUpstream.ts'
 
+/** Where the upstream server is and how to talk to it. */
 export type CreateUpstreamBackendParameters = {
   /** The server's OpenAI base URL, e.g. `http://127.0.0.1:11434/v1`; paths like `/chat/completions` are appended. */
   baseUrl: string
