@@ -173,10 +173,16 @@ contract Applications {
 
     // ------------------------------------------------------------------ ledger hooks
 
-    /// @notice Counts a new claim against the application (it cannot withdraw until it settles).
-    function onClaimCreated(address application) external {
+    /// @notice Counts a new claim against the application (it cannot withdraw until it settles) and
+    /// returns what the claim checks: active during `session`, its service, its stake.
+    function onClaimCreated(address application, uint64 session)
+        external
+        returns (bool active, bytes32 serviceKey, uint256 stakeAmount)
+    {
         if (msg.sender != claims) revert NotClaims(msg.sender);
-        applications[application].pendingClaims++;
+        Application storage a = applications[application];
+        a.pendingClaims++;
+        return _terms(a, session);
     }
 
     /// @notice Burns up to `amount` from the stake for a settled claim and closes the claim.
@@ -206,9 +212,17 @@ contract Applications {
         view
         returns (bool active, bytes32 serviceKey, uint256 stakeAmount)
     {
-        Application memory a = applications[application];
-        active =
-            a.activeFrom != 0 && a.activeFrom <= session && (a.unbondingFrom == 0 || session < a.unbondingFrom);
+        return _terms(applications[application], session);
+    }
+
+    function _terms(Application storage a, uint64 session)
+        internal
+        view
+        returns (bool active, bytes32 serviceKey, uint256 stakeAmount)
+    {
+        uint64 activeFrom = a.activeFrom;
+        uint64 unbondingFrom = a.unbondingFrom;
+        active = activeFrom != 0 && activeFrom <= session && (unbondingFrom == 0 || session < unbondingFrom);
         return (active, a.serviceKey, a.stake);
     }
 

@@ -112,6 +112,7 @@ contract Claims {
         bytes32 serviceKey = keccak256(bytes(header.serviceId));
         uint256 appStake = _checkApplication(header, serviceKey, session);
         _checkSupplier(header.sessionId, serviceKey, session, p);
+        // (both checks also counted the claim as pending for the application and the supplier)
 
         key = claimKey(msg.sender, header.application, session);
         if (_claims[key] != 0) revert ClaimExists(key);
@@ -122,8 +123,6 @@ contract Claims {
         if (a.claimants == 0) a.budget = uint128(appStake / SessionMath.numPendingSessions(_blocksPerSession, p));
         a.claimants++;
         serviceSessions[serviceSessionKey(serviceKey, session)].minedRelays += count;
-        applications.onClaimCreated(header.application);
-        suppliers.onClaimCreated(msg.sender);
         emit ClaimCreated(key, msg.sender, header.application, session, header, root, hash);
     }
 
@@ -135,21 +134,34 @@ contract Claims {
         _claims[key] = _withStatus(_claims[key], STATUS_PROVEN);
     }
 
-    /// @notice Removes a claim being settled and returns the status it had.
-    function consume(bytes32 key, bytes32 hash) external returns (uint8 status) {
-        if (msg.sender != settlement) revert NotSettlement(msg.sender);
-        status = statusOf(key, hash);
-        if (status != STATUS_NONE) delete _claims[key];
+    /// @notice What settlement learns when it takes a claim.
+    struct Consumed {
+        uint8 status;
+        /// the application's budget for the session and the number of claimants sharing it
+        uint128 budget;
+        uint32 claimants;
+        /// the (service, session)'s mined relays, given once (the first settlement feeds the difficulty)
+        bool volumeFirst;
+        uint64 minedRelays;
     }
 
-    /// @notice Returns a (service, session)'s mined relays the first time it is asked, then nothing, so the
-    /// difficulty takes each session's volume once.
-    function takeVolume(bytes32 serviceKey, uint64 session) external returns (bool first, uint64 minedRelays) {
+    /// @notice Removes a claim being settled; returns its status (STATUS_NONE: nothing was done) with the
+    /// session's budget and claimants and, the first time for its (service, session), the mined volume.
+    function consume(bytes32 key, bytes32 hash, address application, bytes32 serviceKey, uint64 session)
+        external
+        returns (Consumed memory c)
+    {
         if (msg.sender != settlement) revert NotSettlement(msg.sender);
+        c.status = statusOf(key, hash);
+        if (c.status == STATUS_NONE) return c;
+        delete _claims[key];
+        AppSession memory a = appSessions[appSessionKey(application, session)];
+        (c.budget, c.claimants) = (a.budget, a.claimants);
         ServiceSession storage s = serviceSessions[serviceSessionKey(serviceKey, session)];
-        if (s.volumeRecorded) return (false, 0);
-        s.volumeRecorded = true;
-        return (true, s.minedRelays);
+        if (!s.volumeRecorded) {
+            s.volumeRecorded = true;
+            (c.volumeFirst, c.minedRelays) = (true, s.minedRelays);
+        }
     }
 
     // ------------------------------------------------------------------ views
@@ -223,15 +235,15 @@ contract Claims {
         internal
         returns (uint256 appStake)
     {
-        (bool active, bytes32 appService, uint256 stake) = applications.claimTerms(header.application, session);
+        (bool active, bytes32 appService, uint256 stake) = applications.onClaimCreated(header.application, session);
         if (!active || appService != serviceKey) revert ApplicationNotInSession(header.application);
         bytes32 expected = sessions.resolveSessionId(header.application, header.serviceId, session);
         if (header.sessionId != expected) revert SessionIdMismatch(expected);
         return stake;
     }
 
-    function _checkSupplier(bytes32 sessionId, bytes32 serviceKey, uint64 session, Timing memory p) internal view {
-        (bool active, uint256 numSuppliers) = suppliers.claimTerms(msg.sender, serviceKey, session);
+    function _checkSupplier(bytes32 sessionId, bytes32 serviceKey, uint64 session, Timing memory p) internal {
+        (bool active, uint256 numSuppliers) = suppliers.onClaimCreated(msg.sender, serviceKey, session);
         if (!active) revert SupplierNotStakedForService(msg.sender);
         if (!SessionMath.isInSession(sessionId, msg.sender, numSuppliers, p.suppliersPerSession)) {
             revert SupplierNotInSession(msg.sender);

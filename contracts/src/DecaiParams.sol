@@ -75,7 +75,10 @@ contract DecaiParams is Ownable2Step {
 
     mapping(uint256 version => Params) internal _versions;
     mapping(uint256 version => uint64) internal _fromSession;
-    uint256 public versionCount;
+    /// @dev The number of versions and the newest one's first session, in one slot: most lookups are for
+    /// sessions the newest version covers and cost this single read.
+    uint128 internal _versionCount;
+    uint64 internal _latestFromSession;
 
     /// @param governance owner allowed to change parameters (a multisig or DAO outside devnets)
     /// @param blocksPerSession N, ≥ 1
@@ -87,7 +90,8 @@ contract DecaiParams is Ownable2Step {
         validate(blocksPerSession, initial);
         _versions[0] = initial;
         _fromSession[0] = 1;
-        versionCount = 1;
+        _versionCount = 1;
+        _latestFromSession = 1;
         emit ParamsScheduled(0, 1);
     }
 
@@ -95,10 +99,10 @@ contract DecaiParams is Ownable2Step {
     function setParams(Params calldata next) external onlyOwner {
         validate(numBlocksPerSession, next);
         uint64 effective = currentSession() + 1;
-        uint256 last = versionCount - 1;
-        uint256 version = _fromSession[last] == effective ? last : versionCount++;
+        uint256 version = _latestFromSession == effective ? _versionCount - 1 : _versionCount++;
         _versions[version] = next;
         _fromSession[version] = effective;
+        _latestFromSession = effective;
         emit ParamsScheduled(version, effective);
     }
 
@@ -123,8 +127,14 @@ contract DecaiParams is Ownable2Step {
     /// @notice The version in force during `session` (≥ 1).
     function versionAt(uint64 session) public view returns (uint256 v) {
         if (session == 0) revert SessionBeforeGenesis(session);
-        v = versionCount - 1;
+        v = _versionCount - 1;
+        if (_latestFromSession <= session) return v;
         while (_fromSession[v] > session) v--; // version 0 starts at session 1: terminates
+    }
+
+    /// @notice How many parameter versions exist (the first is 0).
+    function versionCount() external view returns (uint256) {
+        return _versionCount;
     }
 
     /// @notice The parameters in force now.

@@ -89,8 +89,8 @@ contract Proofs is EIP712 {
         if (keccak256(abi.encode(relay)) != keccak256(relayBytes)) revert NonCanonicalRelay();
         _checkSignatures(relay, claim, session);
 
-        (Pricing memory pricing, uint256 target,) =
-            services.sessionTerms(keccak256(bytes(claim.session.serviceId)), session);
+        (Pricing memory pricing, uint256 target) =
+            services.pricingAndTargetAt(keccak256(bytes(claim.session.serviceId)), session);
         if (uint256(relayHash) >= target) revert RelayNotMined(relayHash, target);
         uint64 cu = computeUnits(relay, pricing);
         if (leaf.weight != cu) revert WeightMismatch(leaf.weight, cu);

@@ -46,9 +46,13 @@ contract Services {
         string[] modelUris;
     }
 
+    /// @dev Flattened so that a checkpoint fills exactly one slot.
     struct PricingCheckpoint {
-        uint64 fromSession;
-        Pricing pricing;
+        uint48 fromSession;
+        uint64 cuPerRequest;
+        uint64 cuPerInputToken;
+        uint64 cuPerOutputToken;
+        uint16 championBps;
     }
 
     /// @dev One slot per change: the target is recomputed from the EMA and T in force when it was set
@@ -177,7 +181,10 @@ contract Services {
     function pricingAt(bytes32 key, uint64 session) public view returns (Pricing memory) {
         PricingCheckpoint[] storage history = _pricing[key];
         for (uint256 i = history.length; i > 0; --i) {
-            if (history[i - 1].fromSession <= session) return history[i - 1].pricing;
+            PricingCheckpoint memory c = history[i - 1];
+            if (c.fromSession <= session) {
+                return Pricing(c.cuPerRequest, c.cuPerInputToken, c.cuPerOutputToken, c.championBps);
+            }
         }
         revert ServiceNotFound(key);
     }
@@ -192,7 +199,16 @@ contract Services {
         return BASE_TARGET;
     }
 
-    /// @notice Pricing and target of a session with the champion, in one call (used by proofs and settlement).
+    /// @notice Pricing and target of a session, in one call (used by proofs).
+    function pricingAndTargetAt(bytes32 key, uint64 session)
+        external
+        view
+        returns (Pricing memory pricing, uint256 target)
+    {
+        return (pricingAt(key, session), targetAt(key, session));
+    }
+
+    /// @notice Pricing and target of a session with the champion, in one call (used by settlement).
     function sessionTerms(bytes32 key, uint64 session)
         external
         view
@@ -216,10 +232,13 @@ contract Services {
         uint16 maxChampionBps = params.currentParams().maxChampionBps;
         if (pricing.championBps > maxChampionBps) revert ChampionShareTooHigh(pricing.championBps, maxChampionBps);
         uint64 from = params.currentSession() + 1;
+        PricingCheckpoint memory checkpoint = PricingCheckpoint(
+            uint48(from), pricing.cuPerRequest, pricing.cuPerInputToken, pricing.cuPerOutputToken, pricing.championBps
+        );
         PricingCheckpoint[] storage history = _pricing[key];
         uint256 len = history.length;
-        if (len > 0 && history[len - 1].fromSession == from) history[len - 1].pricing = pricing;
-        else history.push(PricingCheckpoint(from, pricing));
+        if (len > 0 && history[len - 1].fromSession == from) history[len - 1] = checkpoint;
+        else history.push(checkpoint);
         emit PricingScheduled(key, from, pricing);
     }
 

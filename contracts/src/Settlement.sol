@@ -94,17 +94,17 @@ contract Settlement {
         if (block.number < settleFrom) revert SettlementTooEarly(session, settleFrom);
 
         bytes32 key = ClaimKeys.key(c.supplierOperator, c.session.application, session);
+        bytes32 serviceKey = keccak256(bytes(c.session.serviceId));
         bytes32 hash = ClaimKeys.hash(c.session, c.supplierOperator, c.root);
-        uint8 status = claims.consume(key, hash);
-        if (status == STATUS_NONE) {
+        Claims.Consumed memory taken = claims.consume(key, hash, c.session.application, serviceKey, session);
+        if (taken.status == STATUS_NONE) {
             if (strict) revert ClaimNotFound(key);
             emit ClaimSkipped(key);
             return false;
         }
 
-        bytes32 serviceKey = keccak256(bytes(c.session.serviceId));
         (Pricing memory pricing, uint256 target, address champion) = services.sessionTerms(serviceKey, session);
-        _recordVolume(serviceKey, session);
+        if (taken.volumeFirst) services.recordVolume(serviceKey, session, taken.minedRelays);
         uint256 tokens = SettlementMath.claimTokens(
             uint64(bytes8(c.root[32:40])), target, p.cuToTokenNumerator, p.cuToTokenDenominator
         );
@@ -120,33 +120,29 @@ contract Settlement {
                 p.proofRequestProbabilityDenominator
             );
 
-        if (required && status != STATUS_PROVEN) {
+        if (required && taken.status != STATUS_PROVEN) {
             uint256 slashed = suppliers.slash(c.supplierOperator, p.proofMissingPenalty);
             applications.onClaimSettled(c.session.application, 0);
             emit ClaimExpired(key, c.supplierOperator, c.session.application, session, slashed);
             return true;
         }
-        (uint128 budget, uint32 claimants) = claims.appSessions(claims.appSessionKey(c.session.application, session));
-        uint256 cap = budget / claimants;
+        uint256 cap = taken.budget / taken.claimants;
         uint256 burned = applications.onClaimSettled(c.session.application, tokens < cap ? tokens : cap);
-        suppliers.onClaimSettled(c.supplierOperator);
-        (uint256 minted, uint256 inflation) = _distribute(burned, p, pricing.championBps, champion, c.supplierOperator);
+        RevenueShare[] memory shares = suppliers.onClaimSettled(c.supplierOperator);
+        (uint256 minted, uint256 inflation) = _distribute(burned, p, pricing.championBps, champion, shares);
         emit ClaimSettled(key, c.supplierOperator, c.session.application, session, tokens, burned, minted, inflation, required);
         return true;
     }
 
-    function _recordVolume(bytes32 serviceKey, uint64 session) internal {
-        (bool first, uint64 mined) = claims.takeVolume(serviceKey, session);
-        if (first) services.recordVolume(serviceKey, session, mined);
-    }
-
-    function _distribute(uint256 burned, Params memory p, uint16 championBps, address champion, address operator)
-        internal
-        returns (uint256 minted, uint256 inflation)
-    {
+    function _distribute(
+        uint256 burned,
+        Params memory p,
+        uint16 championBps,
+        address champion,
+        RevenueShare[] memory shares
+    ) internal returns (uint256 minted, uint256 inflation) {
         (minted, inflation) = SettlementMath.mintAndInflation(burned, p.mintRatioBps, p.inflationBps);
         if (minted == 0 && inflation == 0) return (0, 0);
-        RevenueShare[] memory shares = suppliers.revenueSharesOf(operator);
         uint16[] memory shareBps = new uint16[](shares.length);
         for (uint256 i; i < shares.length; ++i) {
             shareBps[i] = shares[i].bps;

@@ -217,14 +217,22 @@ contract Suppliers {
 
     // ------------------------------------------------------------------ ledger hooks
 
-    function onClaimCreated(address operator) external {
+    /// @notice Counts a new claim of the supplier (it cannot withdraw until it settles) and returns what
+    /// the claim checks: whether it served the service during `session`, and how many suppliers did.
+    function onClaimCreated(address operator, bytes32 key, uint64 session)
+        external
+        returns (bool active, uint256 numSuppliers)
+    {
         if (msg.sender != claims) revert NotClaims(msg.sender);
         suppliers[operator].pendingClaims++;
+        return (isActiveForServiceAt(operator, key, session), _counts[key].valueAt(session));
     }
 
-    function onClaimSettled(address operator) external {
+    /// @notice Closes a paid claim and returns who is paid.
+    function onClaimSettled(address operator) external returns (RevenueShare[] memory) {
         if (msg.sender != settlement) revert NotSettlement(msg.sender);
         suppliers[operator].pendingClaims--;
+        return _revenueShares[operator];
     }
 
     /// @notice Burns up to `amount` of the stake for a missing or invalid required proof (POKT burns the
