@@ -160,6 +160,14 @@ describe('createEmbeddedBackend', () => {
     expect(wrong.meanLogprob).toBeLessThan(honest.meanLogprob - 1)
   })
 
+  it('behavior: frequency and presence penalties break greedy loops', async () => {
+    const request = { prompt: 'the river', temperature: 0, max_tokens: 40 }
+    const distinct = (text: string) => new Set(text.trim().split(/\s+/)).size
+    const plain = await backend.completion(request)
+    const penalised = await backend.completion({ ...request, frequency_penalty: 1, presence_penalty: 0.5 })
+    expect(distinct(penalised.choices[0]!.text)).toBeGreaterThan(distinct(plain.choices[0]!.text))
+  })
+
   it('behavior: parallel requests all complete (two decode together, the third waits)', async () => {
     const answers = await Promise.all(
       [1, 2, 3].map((seed) => backend.chatCompletion({ messages, seed, max_tokens: 12 })),

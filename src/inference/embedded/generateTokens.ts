@@ -3,6 +3,7 @@ import { BaseError } from '../../protocol/errors/BaseError.ts'
 import { InferenceAbortedError } from '../errors.ts'
 import { createStreamRng } from '../gguf/prng.ts'
 import type { FinishReason, TokenLogprob } from '../openai/responseTypes.ts'
+import { applyPenalties } from './applyPenalties.ts'
 import { createStopFilter, type StopFilter } from './createStopFilter.ts'
 import { createTextDecoder, type TextDecoder } from './createTextDecoder.ts'
 import type { TokenLogprobBuilder } from './createTokenLogprobs.ts'
@@ -18,6 +19,9 @@ export type GenerationParameters = {
   topP: number
   seed: number
   stop: readonly string[]
+  /** OpenAI frequency / presence penalties (0 = off). */
+  frequencyPenalty: number
+  presencePenalty: number
   /** null: no logprobs; n ≥ 0: logprobs with the n most likely alternatives. */
   topLogprobs: number | null
   signal?: AbortSignal
@@ -50,7 +54,8 @@ export async function* generateTokens(
 ): AsyncGenerator<GenerationStep, GenerationSummary, undefined> {
   const { promptTokens, maxTokens, temperature, topLogprobs, signal } = parameters
   await sequence.clearHistory()
-  const needsDistribution = topLogprobs !== null || temperature > 0
+  const hasPenalties = parameters.frequencyPenalty !== 0 || parameters.presencePenalty !== 0
+  const needsDistribution = topLogprobs !== null || temperature > 0 || hasPenalties
   // Greedy native sampling leaves the logits untouched, so the probabilities are the raw softmax.
   const iterator = sequence.evaluateWithMetadata(
     promptTokens,
@@ -87,13 +92,22 @@ export async function* generateTokens(
 function createState(model: LlamaModel, parameters: GenerationParameters) {
   const random = createStreamRng(parameters.seed, 'sampling')
   const sampling = { temperature: parameters.temperature, topP: parameters.topP }
+  const penalties = { frequency: parameters.frequencyPenalty, presence: parameters.presencePenalty }
+  const hasPenalties = penalties.frequency !== 0 || penalties.presence !== 0
+  const counts = new Map<Token, number>()
   return {
     count: 0,
     decoder: createTextDecoder(model, parameters.promptTokens) as TextDecoder,
     stopFilter: createStopFilter(parameters.stop) as StopFilter,
     choose(nativeToken: Token, distribution: Map<Token, number> | undefined): Token {
-      if (sampling.temperature === 0 || !distribution) return nativeToken
-      return sampleToken(distribution, sampling, random() / 2 ** 32)
+      if (!distribution || (sampling.temperature === 0 && !hasPenalties)) return nativeToken
+      const weights = hasPenalties ? applyPenalties(distribution, counts, penalties) : distribution
+      const token =
+        sampling.temperature === 0
+          ? weights.keys().next().value!
+          : sampleToken(weights, sampling, random() / 2 ** 32)
+      counts.set(token, (counts.get(token) ?? 0) + 1)
+      return token
     },
   }
 }

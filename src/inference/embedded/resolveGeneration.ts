@@ -10,11 +10,13 @@ export type SamplingFields = {
   top_p?: number | null
   seed?: number | null
   stop?: string | string[] | null
+  frequency_penalty?: number | null
+  presence_penalty?: number | null
 }
 
 /**
  * Turns a request's sampling fields into generation parameters, with OpenAI's defaults (temperature 1,
- * top_p 1, a fresh random seed) and `maxTokens` capped to the room the prompt leaves in the context.
+ * top_p 1, no penalties, a fresh random seed) and `maxTokens` capped to the room the prompt leaves in the context.
  *
  * @param fields - the request's sampling fields.
  * @param context - prompt tokens, context size, the backend's default max tokens, requested logprobs.
@@ -43,6 +45,8 @@ export function resolveGeneration(
     topP: fields.top_p ?? 1,
     seed: fields.seed ?? randomInt(2 ** 32),
     stop: typeof stop === 'string' ? [stop] : stop,
+    frequencyPenalty: fields.frequency_penalty ?? 0,
+    presencePenalty: fields.presence_penalty ?? 0,
     topLogprobs: context.topLogprobs,
   }
 }
