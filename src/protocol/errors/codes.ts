@@ -121,7 +121,15 @@ export const errorCodes = {
     PERSIST_FAILED: 'RELAYMINER_PERSIST_FAILED',
     CLAIM_FAILED: 'RELAYMINER_CLAIM_FAILED',
     PROOF_FAILED: 'RELAYMINER_PROOF_FAILED',
-  },} as const
+  },  // --- explorer: the network explorer's HTTP API and its upstreams
+  EXPLORER: {
+    NOT_FOUND: 'EXPLORER_NOT_FOUND',
+    INVALID_REQUEST: 'EXPLORER_INVALID_REQUEST',
+    CHAIN_UNAVAILABLE: 'EXPLORER_CHAIN_UNAVAILABLE',
+    UPSTREAM_FAILED: 'EXPLORER_UPSTREAM_FAILED',
+    ASSETS_MISSING: 'EXPLORER_ASSETS_MISSING',
+  },
+} as const
 
 type Leaves<T> = T extends string ? T : { [K in keyof T]: Leaves<T[K]> }[keyof T]
 
