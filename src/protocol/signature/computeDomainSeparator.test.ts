@@ -27,7 +27,7 @@ describe('computeDomainSeparator', () => {
       fc.property(domainArb, (domain) => {
         expect(computeDomainSeparator(domain)).toBe(viemHashDomain(domain))
       }),
-      { numRuns: 200 },
+      { numRuns: 100 },
     )
   })
 

@@ -25,7 +25,7 @@ describe('hashRelayRequest', () => {
       fc.property(domainArb, relayRequestArb, (domain, request) => {
         expect(hashRelayRequest(domain, request)).toBe(viemDigest(domain, request))
       }),
-      { numRuns: 200 },
+      { numRuns: 100 },
     )
   })
 

@@ -27,7 +27,7 @@ describe('hashRelayResponse', () => {
           hashStruct({ data: response, primaryType: 'RelayResponse', types: relayTypes }),
         )
       }),
-      { numRuns: 200 },
+      { numRuns: 100 },
     )
   })
 
