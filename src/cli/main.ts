@@ -3,6 +3,7 @@
  * Each command group lives in `commands/<group>.ts` and registers itself on the program.
  */
 import { Command } from 'commander'
+import { registerGatewayCommands } from './commands/gateway.ts'
 import { registerModelCommands } from './commands/model.ts'
 
 const program = new Command()
@@ -12,5 +13,6 @@ const program = new Command()
   .showHelpAfterError()
 
 registerModelCommands(program)
+registerGatewayCommands(program)
 
 await program.parseAsync(process.argv)

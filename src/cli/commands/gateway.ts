@@ -1,0 +1,162 @@
+import { serve } from '@hono/node-server'
+import { type Command, InvalidArgumentError } from 'commander'
+import { pino } from 'pino'
+import { z } from 'zod'
+import { createDecaiClients } from '../../chain/client/createDecaiClients.ts'
+import { readDeploymentManifest } from '../../chain/deploy/readDeploymentManifest.ts'
+import { verifyDeployment } from '../../chain/deploy/verifyDeployment.ts'
+import { createLedger } from '../../chain/ledger/createLedger.ts'
+import { readGatewayStoreSettings } from '../../gateway/config/loadGatewayConfig.ts'
+import {
+  createChainServiceCatalog,
+  createChainSessionSource,
+  createGateway,
+  gatewayConfigSchema,
+  loadGatewayConfig,
+  openKeyStore,
+} from '../../gateway/index.ts'
+import { BaseError } from '../../protocol/errors/BaseError.ts'
+
+/** `decai gateway …`: run the OpenAI-compatible gateway and manage its API keys. */
+export function registerGatewayCommands(program: Command): void {
+  const gateway = program.command('gateway').description('OpenAI-compatible gateway: serve, API keys')
+  gateway
+    .command('start')
+    .description('Serve the OpenAI-compatible API (delegated or centralized mode, per the config)')
+    .requiredOption('--config <file>', 'gateway YAML config')
+    .action(runAction(startAction))
+  gateway
+    .command('config-schema')
+    .description('Print the JSON Schema of the config file (for editors)')
+    .action(() => console.log(JSON.stringify(z.toJSONSchema(gatewayConfigSchema, { io: 'input' }), null, 2)))
+  const keys = gateway.command('keys').description('API keys: create, list, revoke (stored hashed)')
+  keys
+    .command('create')
+    .description('Create an API key; it is printed once and stored only as its sha256')
+    .requiredOption('--config <file>', 'gateway YAML config (its store.dir holds the keys)')
+    .requiredOption('--name <name>', 'a label for the key')
+    .option('--rpm <n>', 'requests per minute (0 = the config default)', parseCount, 0)
+    .option('--tpm <n>', 'tokens per minute (0 = the config default)', parseCount, 0)
+    .option('--budget <baseUnits>', 'total spend allowed, in token base units', parseCount)
+    .option('--json', 'print one JSON object')
+    .action(runAction(createKeyAction))
+  keys
+    .command('list')
+    .description('List keys with their limits and usage')
+    .requiredOption('--config <file>', 'gateway YAML config')
+    .option('--json', 'print one JSON object')
+    .action(runAction(listKeysAction))
+  keys
+    .command('revoke <id>')
+    .description('Revoke a key by id; it stops working at once')
+    .requiredOption('--config <file>', 'gateway YAML config')
+    .action(runAction(revokeKeyAction))
+}
+
+async function startAction(options: { config: string }): Promise<void> {
+  const config = await loadGatewayConfig({ file: options.config, env: process.env })
+  const logger = pino({ level: config.log.level })
+  const clients = createDecaiClients({ rpcUrl: config.chain.rpcUrl, logger })
+  const manifest = await readDeploymentManifest(config.chain.manifestFile)
+  await verifyDeployment(clients, manifest)
+  const ledger = createLedger({ clients, manifest })
+  const gateway = await createGateway({
+    config,
+    sessionSource: createChainSessionSource(ledger),
+    catalog: createChainServiceCatalog(ledger),
+    logger,
+  })
+  await gateway.start()
+  const server = serve(
+    { fetch: gateway.app.fetch, hostname: config.server.host, port: config.server.port },
+    (info) =>
+      logger.info(
+        { host: config.server.host, port: info.port, mode: config.mode, models: Object.keys(config.models) },
+        'gateway listening',
+      ),
+  )
+  const shutdown = () => {
+    logger.info('gateway stopping')
+    server.close()
+    void gateway.stop().finally(() => process.exit(0))
+  }
+  process.once('SIGINT', shutdown)
+  process.once('SIGTERM', shutdown)
+}
+
+async function createKeyAction(options: {
+  config: string
+  name: string
+  rpm: number
+  tpm: number
+  budget?: number
+  json?: boolean
+}): Promise<void> {
+  const { storeDir } = await readGatewayStoreSettings(options.config)
+  const store = openKeyStore({ dir: storeDir })
+  try {
+    const { key, record } = await store.create({
+      name: options.name,
+      requestsPerMinute: options.rpm,
+      tokensPerMinute: options.tpm,
+      budgetBaseUnits: options.budget,
+    })
+    if (options.json) return console.log(JSON.stringify({ key, ...record }))
+    console.log(`created ${record.id} (${record.name})`)
+    console.log(`key ${key}`)
+    console.log('store it now: it is not shown again')
+  } finally {
+    await store.close()
+  }
+}
+
+async function listKeysAction(options: { config: string; json?: boolean }): Promise<void> {
+  const { storeDir } = await readGatewayStoreSettings(options.config)
+  const store = openKeyStore({ dir: storeDir })
+  try {
+    const entries = store.list()
+    if (options.json) return console.log(JSON.stringify(entries))
+    for (const { record, usage } of entries) {
+      const state = record.revokedAtMs === undefined ? 'active' : 'revoked'
+      const limits = `rpm=${record.requestsPerMinute || '-'} tpm=${record.tokensPerMinute || '-'} budget=${record.budgetBaseUnits ?? '-'}`
+      const spent = `requests=${usage.requests} in=${usage.inputTokens} out=${usage.outputTokens} cost=${usage.costBaseUnits.toFixed(1)}`
+      console.log(`${record.id}  ${record.prefix}…  ${state.padEnd(7)}  ${record.name}  ${limits}  ${spent}`)
+    }
+  } finally {
+    await store.close()
+  }
+}
+
+async function revokeKeyAction(id: string, options: { config: string }): Promise<void> {
+  const { storeDir } = await readGatewayStoreSettings(options.config)
+  const store = openKeyStore({ dir: storeDir })
+  try {
+    const record = await store.revoke(id)
+    console.log(`revoked ${record.id} (${record.name})`)
+  } finally {
+    await store.close()
+  }
+}
+
+// Typed errors become one line on stderr (plus details, e.g. every config issue) and exit code 1.
+function runAction<A extends unknown[]>(
+  action: (...args: A) => Promise<void>,
+): (...args: A) => Promise<void> {
+  return async (...args) => {
+    try {
+      await action(...args)
+    } catch (error) {
+      if (!(error instanceof BaseError)) throw error
+      console.error(`error ${error.code}: ${error.shortMessage}`)
+      if (error.details) console.error(error.details)
+      process.exitCode = 1
+    }
+  }
+}
+
+function parseCount(value: string): number {
+  const parsed = Number(value)
+  if (!Number.isSafeInteger(parsed) || parsed < 0)
+    throw new InvalidArgumentError('must be a non-negative integer')
+  return parsed
+}

@@ -1,0 +1,212 @@
+import { readFile } from 'node:fs/promises'
+import { dirname, resolve } from 'node:path'
+import { parse as parseYaml } from 'yaml'
+import { z } from 'zod'
+import type { Hex } from '../../protocol/bytes/bytes.ts'
+import { privateKeyToAddress } from '../../protocol/signature/privateKeyToAddress.ts'
+import { GatewayConfigError, GatewayMissingSecretError } from '../errors.ts'
+import { type GatewayFileConfig, gatewayConfigSchema } from './configSchema.ts'
+import { Secret } from './secret.ts'
+
+/** An application the gateway relays for, with the key that signs its relays. */
+export type GatewayApplication = {
+  /** The application's address (lower case). */
+  address: Hex
+  serviceId: string
+  /** Who signs: the gateway (delegated mode) or the application itself (centralized mode). */
+  signerAddress: Hex
+  signerKey: Secret<Hex>
+}
+
+/** The gateway's runtime config: parsed once at boot, deeply frozen, units in the names. */
+export type GatewayConfig = {
+  mode: 'delegated' | 'centralized'
+  /** The gateway's own address (delegated mode). */
+  gatewayAddress: Hex | undefined
+  applications: readonly GatewayApplication[]
+  /** Model name → service id, with every served service id mapping to itself. */
+  models: Readonly<Record<string, string>>
+  chain: { rpcUrl: string; manifestFile: string; pollIntervalMs: number }
+  server: { host: string; port: number; maxBodyBytes: number }
+  store: { dir: string }
+  keys: GatewayFileConfig['keys']
+  routing: RoutingConfig
+  log: GatewayFileConfig['log']
+}
+
+/** Routing knobs with their units in the names. */
+export type RoutingConfig = {
+  maxAttempts: number
+  hedgeDelayMs: number
+  firstByteTimeoutMs: number
+  requestTimeoutMs: number
+  streamIdleTimeoutMs: number
+  maxContinuations: number
+  operatorShareCap: number
+  maxInputTokens: number
+  maxOutputTokens: number
+  defaultMaxOutputTokens: number
+  sessionSwitchDelayBlocks: number
+  continuation: 'plain' | 'none'
+}
+
+/** Inputs of `loadGatewayConfig`: the file and the environment, read here and nowhere else. */
+export type LoadGatewayConfigParameters = { file: string; env: Readonly<Record<string, string | undefined>> }
+
+/**
+ * Reads and validates the gateway config: YAML → schema (defaults, units) → relative paths resolved
+ * against the file's directory → keys read from the environment → a deeply frozen object.
+ *
+ * @param parameters - the config file path and the environment
+ * @returns the runtime config
+ * @throws {GatewayConfigError} unreadable file, bad YAML, schema errors (details: `z.prettifyError`)
+ * @throws {GatewayMissingSecretError} an environment variable the config names is not set
+ * @example
+ * const config = await loadGatewayConfig({ file: 'gateway.yaml', env: process.env })
+ */
+export async function loadGatewayConfig(parameters: LoadGatewayConfigParameters): Promise<GatewayConfig> {
+  const file = resolve(parameters.file)
+  let text: string
+  try {
+    text = await readFile(file, 'utf8')
+  } catch (cause) {
+    throw new GatewayConfigError({ details: `cannot read ${file}`, cause })
+  }
+  return parseGatewayConfig({ text, baseDir: dirname(file), env: parameters.env })
+}
+
+/**
+ * Validates config text (YAML or JSON) without touching the file system; `loadGatewayConfig` uses it.
+ *
+ * @param parameters - the text, the directory relative paths are resolved against, the environment
+ * @returns the runtime config
+ * @throws {GatewayConfigError} bad YAML or schema errors; {GatewayMissingSecretError} unset variables
+ * @example
+ * const config = parseGatewayConfig({ text: yamlText, baseDir: process.cwd(), env: process.env })
+ */
+export function parseGatewayConfig(parameters: {
+  text: string
+  baseDir: string
+  env: Readonly<Record<string, string | undefined>>
+}): GatewayConfig {
+  let raw: unknown
+  try {
+    raw = parseYaml(parameters.text)
+  } catch (cause) {
+    throw new GatewayConfigError({ details: 'not valid YAML', cause })
+  }
+  const result = gatewayConfigSchema.safeParse(raw ?? {})
+  if (!result.success) throw new GatewayConfigError({ details: z.prettifyError(result.error) })
+  return deepFreeze(buildConfig(result.data, parameters.baseDir, parameters.env))
+}
+
+function buildConfig(
+  parsed: GatewayFileConfig,
+  baseDir: string,
+  env: Readonly<Record<string, string | undefined>>,
+): GatewayConfig {
+  const gatewayKey = parsed.gatewayKeyEnv ? readKey(env, parsed.gatewayKeyEnv, 'gateway key') : undefined
+  const gatewayAddress = gatewayKey ? privateKeyToAddress(gatewayKey.reveal()) : undefined
+  const applications = parsed.applications.map((entry): GatewayApplication => {
+    if ('address' in entry) {
+      return {
+        address: entry.address,
+        serviceId: entry.serviceId,
+        signerAddress: gatewayAddress!,
+        signerKey: gatewayKey!,
+      }
+    }
+    const key = readKey(env, entry.privateKeyEnv, `application key for ${entry.serviceId}`)
+    const appAddress = privateKeyToAddress(key.reveal())
+    return { address: appAddress, serviceId: entry.serviceId, signerAddress: appAddress, signerKey: key }
+  })
+  const models: Record<string, string> = {}
+  for (const application of applications) models[application.serviceId] = application.serviceId
+  for (const [alias, serviceId] of Object.entries(parsed.models)) {
+    if (!(serviceId in models))
+      throw new GatewayConfigError({ details: `models.${alias}: no application serves '${serviceId}'` })
+    models[alias] = serviceId
+  }
+  const { routing } = parsed
+  return {
+    mode: parsed.mode,
+    gatewayAddress,
+    applications,
+    models,
+    chain: {
+      rpcUrl: parsed.chain.rpcUrl,
+      manifestFile: resolve(baseDir, parsed.chain.manifestFile),
+      pollIntervalMs: parsed.chain.pollInterval,
+    },
+    server: parsed.server,
+    store: { dir: resolve(baseDir, parsed.store.dir) },
+    keys: parsed.keys,
+    routing: {
+      maxAttempts: routing.maxAttempts,
+      hedgeDelayMs: routing.hedgeDelay,
+      firstByteTimeoutMs: routing.firstByteTimeout,
+      requestTimeoutMs: routing.requestTimeout,
+      streamIdleTimeoutMs: routing.streamIdleTimeout,
+      maxContinuations: routing.maxContinuations,
+      operatorShareCap: routing.operatorShareCap,
+      maxInputTokens: routing.maxInputTokens,
+      maxOutputTokens: routing.maxOutputTokens,
+      defaultMaxOutputTokens: Math.min(routing.defaultMaxOutputTokens, routing.maxOutputTokens),
+      sessionSwitchDelayBlocks: routing.sessionSwitchDelayBlocks,
+      continuation: routing.continuation,
+    },
+    log: parsed.log,
+  }
+}
+
+function readKey(
+  env: Readonly<Record<string, string | undefined>>,
+  variable: string,
+  purpose: string,
+): Secret<Hex> {
+  const value = env[variable]?.trim()
+  if (!value) throw new GatewayMissingSecretError({ variable, purpose })
+  const hex = value.startsWith('0x') ? value : `0x${value}`
+  if (!/^0x[0-9a-fA-F]{64}$/.test(hex))
+    throw new GatewayConfigError({ details: `${variable} (${purpose}) is not a 32-byte hex private key` })
+  return new Secret(hex.toLowerCase() as Hex)
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !(value instanceof Secret) && !Object.isFrozen(value)) {
+    for (const child of Object.values(value)) deepFreeze(child)
+    Object.freeze(value)
+  }
+  return value
+}
+
+/**
+ * Reads only the key-store directory from a config file, without reading any secret: what the
+ * `decai gateway keys` commands need, so they run without the gateway's key in the environment.
+ *
+ * @param file - the config file
+ * @returns the absolute store directory and the key defaults
+ * @throws {GatewayConfigError} unreadable file, bad YAML or schema errors
+ * @example
+ * const { storeDir } = await readGatewayStoreSettings('gateway.yaml')
+ */
+export async function readGatewayStoreSettings(
+  file: string,
+): Promise<{ storeDir: string; keys: GatewayFileConfig['keys'] }> {
+  const path = resolve(file)
+  let text: string
+  try {
+    text = await readFile(path, 'utf8')
+  } catch (cause) {
+    throw new GatewayConfigError({ details: `cannot read ${path}`, cause })
+  }
+  let raw: unknown
+  try {
+    raw = parseYaml(text)
+  } catch (cause) {
+    throw new GatewayConfigError({ details: 'not valid YAML', cause })
+  }
+  const result = gatewayConfigSchema.safeParse(raw ?? {})
+  if (!result.success) throw new GatewayConfigError({ details: z.prettifyError(result.error) })
+  return { storeDir: resolve(dirname(path), result.data.store.dir), keys: result.data.keys }
+}

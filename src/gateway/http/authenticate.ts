@@ -1,0 +1,49 @@
+import type { MiddlewareHandler } from 'hono'
+import { UnauthorizedError } from '../errors.ts'
+import type { ApiKeyRecord, KeyStore } from '../keys/openKeyStore.ts'
+
+/** The key used when the gateway runs without API keys (`keys.isRequired: false`). */
+export const anonymousKey: ApiKeyRecord = Object.freeze({
+  id: 'anonymous',
+  name: 'anonymous',
+  keyHash: '',
+  prefix: '',
+  createdAtMs: 0,
+  revokedAtMs: undefined,
+  requestsPerMinute: 0,
+  tokensPerMinute: 0,
+  budgetBaseUnits: undefined,
+})
+
+/** Variables the gateway's middleware sets on the request context. */
+export type GatewayVariables = { apiKey: ApiKeyRecord; model: string }
+
+/**
+ * Authenticates `Authorization: Bearer <key>` (or `x-api-key`, as some clients send) against the key
+ * store: missing, unknown and revoked keys are refused with 401. The lookup hashes the presented key
+ * and reads lmdb on every request, so a key revoked from the CLI stops working at once.
+ *
+ * @param options - the key store, and whether keys are required
+ * @returns the middleware
+ * @example
+ * app.use('/v1/*', createAuthenticate({ keyStore, isRequired: true }))
+ */
+export function createAuthenticate(options: {
+  keyStore: KeyStore | undefined
+  isRequired: boolean
+}): MiddlewareHandler<{ Variables: GatewayVariables }> {
+  return async function authenticate(c, next) {
+    if (!options.isRequired || !options.keyStore) {
+      c.set('apiKey', anonymousKey)
+      return next()
+    }
+    const header = c.req.header('authorization')
+    const presented = header?.match(/^Bearer\s+(\S+)\s*$/i)?.[1] ?? c.req.header('x-api-key')
+    if (!presented) throw new UnauthorizedError({ reason: 'missing' })
+    const record = options.keyStore.findByKey(presented)
+    if (!record) throw new UnauthorizedError({ reason: 'invalid' })
+    if (record.revokedAtMs !== undefined) throw new UnauthorizedError({ reason: 'revoked' })
+    c.set('apiKey', record)
+    return next()
+  }
+}
