@@ -23,6 +23,8 @@
 
 // --- actions
 export { type AddServiceParameters, type AddServiceReturnType, addService } from './actions/addService.ts'
+export { type AddSupplierServiceParameters, addSupplierService } from './actions/addSupplierService.ts'
+export { type AddSupplierStakeParameters, addSupplierStake } from './actions/addSupplierStake.ts'
 export {
   type DelegateToGatewayParameters,
   type DelegateToGatewayReturnType,
@@ -76,10 +78,18 @@ export {
   recordSessionSeed,
 } from './actions/recordSessionSeed.ts'
 export {
+  type RemoveSupplierServiceParameters,
+  removeSupplierService,
+} from './actions/removeSupplierService.ts'
+export { type SetModelUrisParameters, setModelUris } from './actions/setModelUris.ts'
+export { type SetParamsParameters, type SetParamsReturnType, setParams } from './actions/setParams.ts'
+export { type SetRevenueSharesParameters, setRevenueShares } from './actions/setRevenueShares.ts'
+export {
   type SetServicePricingParameters,
   type SetServicePricingReturnType,
   setServicePricing,
 } from './actions/setServicePricing.ts'
+export { type SetSupplierEndpointParameters, setSupplierEndpoint } from './actions/setSupplierEndpoint.ts'
 export {
   type SettleClaimsParameters,
   type SettleClaimsReturnType,
@@ -99,6 +109,7 @@ export {
 export { type StakeSupplierParameters, stakeSupplier } from './actions/stakeSupplier.ts'
 export { type SubmitClaimParameters, type SubmitClaimReturnType, submitClaim } from './actions/submitClaim.ts'
 export { type SubmitProofParameters, type SubmitProofReturnType, submitProof } from './actions/submitProof.ts'
+export { type TransferServiceParameters, transferService } from './actions/transferService.ts'
 export type {
   ClaimData,
   ClaimStatus,

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { concat, type Hex, numberToHex, pad } from 'viem'
+import { concat, type Hex, numberToHex, pad, zeroAddress } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createDecaiClients } from '../client/createDecaiClients.ts'
@@ -16,6 +16,8 @@ import { createLedger, type Ledger } from '../ledger/createLedger.ts'
 import { anvilDevPrivateKeys } from '../localChain/devAccounts.ts'
 import { type StartLocalChainReturnType, startLocalChain } from '../localChain/startLocalChain.ts'
 import { addService } from './addService.ts'
+import { addSupplierService } from './addSupplierService.ts'
+import { addSupplierStake } from './addSupplierStake.ts'
 import { delegateToGateway } from './delegateToGateway.ts'
 import { getApplication } from './getApplication.ts'
 import { getClaimStatus } from './getClaimStatus.ts'
@@ -31,11 +33,17 @@ import { getTokenBalance } from './getTokenBalance.ts'
 import { isAuthorizedSigner } from './isAuthorizedSigner.ts'
 import { mintFromFaucet } from './mintFromFaucet.ts'
 import { recordSessionSeed } from './recordSessionSeed.ts'
+import { removeSupplierService } from './removeSupplierService.ts'
+import { setModelUris } from './setModelUris.ts'
+import { setParams } from './setParams.ts'
+import { setRevenueShares } from './setRevenueShares.ts'
+import { setSupplierEndpoint } from './setSupplierEndpoint.ts'
 import { settleClaims } from './settleClaims.ts'
 import { stakeApplication } from './stakeApplication.ts'
 import { stakeGateway } from './stakeGateway.ts'
 import { stakeSupplier } from './stakeSupplier.ts'
 import { submitClaim } from './submitClaim.ts'
+import { transferService } from './transferService.ts'
 import type { ClaimData } from './types.ts'
 
 const TOKEN = 1_000_000n
@@ -289,6 +297,57 @@ describe('ledger actions', () => {
     ).toEqual(['GatewayDelegated', 'StakeBurned'])
     expect(indexer.getEvents({ contract: 'DecaiToken', eventName: 'FaucetMinted' })).toHaveLength(3)
     await indexer.stop()
+  })
+
+  it('behavior: supplier, service and parameter management', async () => {
+    const operator = address(operatorKey)
+    await addSupplierStake(ledgers.owner, { operator, amount: 5n * TOKEN })
+    await setSupplierEndpoint(ledgers.operator, { operator, serviceId, endpoint: 'http://moved.test' })
+    await setRevenueShares(ledgers.owner, {
+      operator,
+      revenueShares: [
+        { recipient: address(ownerKey), bps: 7_000 },
+        { recipient: address(gatewayKey), bps: 3_000 },
+      ],
+    })
+    const supplier = await getSupplier(ledgers.governance, { operator })
+    expect(supplier.stake).toBe(105n * TOKEN)
+    expect(supplier.services[0]).toMatchObject({
+      endpoint: 'http://supplier.test',
+      pendingEndpoint: 'http://moved.test',
+    })
+    expect(supplier.revenueShares).toHaveLength(2)
+    await addService(ledgers.champion, {
+      serviceId: 'other',
+      pricing,
+      modelSha256: pad('0x02'),
+      modelUris: [],
+      license: 'MIT',
+    })
+    await addSupplierService(ledgers.operator, {
+      operator,
+      service: { serviceId: 'other', endpoint: 'http://other.test' },
+    })
+    await removeSupplierService(ledgers.operator, { operator, serviceId: 'other' })
+    await setModelUris(ledgers.champion, { serviceId, modelUris: ['https://mirror.test/tiny.gguf'] })
+    await transferService(ledgers.champion, { serviceId: 'other', newOwner: address(gatewayKey) })
+    expect((await getService(ledgers.governance, { serviceId })).modelUris).toEqual([
+      'https://mirror.test/tiny.gguf',
+    ])
+    expect((await getService(ledgers.governance, { serviceId: 'other' })).owner).toBe(address(gatewayKey))
+    const { params: current, session } = await getParams(ledgers.governance)
+    const scheduled = await setParams(ledgers.governance, { params: { ...current, suppliersPerSession: 24 } })
+    // The transaction lands in the next block, which may already open the next session.
+    expect(scheduled.fromSession).toBeGreaterThan(session)
+    const paramsFrom = (s: bigint) => getParams(ledgers.governance, { session: s }).then((r) => r.params)
+    expect((await paramsFrom(scheduled.fromSession)).suppliersPerSession).toBe(24)
+    expect((await paramsFrom(scheduled.fromSession - 1n)).suppliersPerSession).toBe(12)
+    const denied = await setParams(ledgers.owner, { params: current }).catch((e: unknown) => e)
+    expect(denied).toMatchObject({ errorName: 'OwnableUnauthorizedAccount', errorArgs: [address(ownerKey)] })
+    const invalid = await setParams(ledgers.governance, { params: { ...current, dao: zeroAddress } }).catch(
+      (e: unknown) => e,
+    )
+    expect(invalid).toMatchObject({ errorName: 'InvalidParam', errorArgs: ['dao'] })
   })
 
   it('error: staking for an unknown service names ServiceNotFound', async () => {
