@@ -3,13 +3,16 @@
  * Benchmarks make no assertions; compare figures side by side within one run (the machines are noisy).
  */
 import { execFileSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, readdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 
 const group = process.argv[2]
 const file = group ? fileURLToPath(new URL(`./${group}.ts`, import.meta.url)) : ''
 if (!group || !existsSync(file)) {
-  process.stderr.write(`usage: npm run bench -- <group>   (groups: protocol)\n`)
+  const groups = readdirSync(fileURLToPath(new URL('.', import.meta.url)))
+    .filter((name) => name.endsWith('.ts') && name !== 'run.ts')
+    .map((name) => name.slice(0, -3))
+  process.stderr.write(`usage: npm run bench -- <group>   (groups: ${groups.join(', ')})\n`)
   process.exit(2)
 }
 
