@@ -21,6 +21,7 @@ contract Applications {
     using SafeERC20 for IERC20;
 
     error BelowMinimumStake(uint256 amount, uint256 minimum);
+    error StakeTooLarge(uint256 amount);
     error ServiceNotFound(string serviceId);
     error WrongService(bytes32 staked, bytes32 requested);
     error NotStaked(address application);
@@ -42,14 +43,15 @@ contract Applications {
     event GatewayUndelegated(address indexed application, address indexed gateway, uint64 untilSession);
     event StakeBurned(address indexed application, uint256 amount);
 
+    /// @dev The first slot holds everything a claim and a settlement touch (stake, activity, pending claims).
     struct Application {
-        uint128 stake;
+        uint96 stake;
         uint64 activeFrom;
         /// first session it is no longer active (0: not unbonding)
         uint64 unbondingFrom;
-        bytes32 serviceKey;
         /// claims against this application not yet settled
         uint32 pendingClaims;
+        bytes32 serviceKey;
         /// open delegations (not undelegated)
         uint8 delegationCount;
     }
@@ -83,7 +85,7 @@ contract Applications {
     // ------------------------------------------------------------------ stake
 
     /// @notice Stakes the caller for `serviceId`, or adds to its stake (same service only).
-    function stake(string calldata serviceId, uint128 amount) external {
+    function stake(string calldata serviceId, uint96 amount) external {
         bytes32 key = services.serviceKey(serviceId);
         if (!services.exists(key)) revert ServiceNotFound(serviceId);
         Application storage a = applications[msg.sender];
@@ -98,7 +100,8 @@ contract Applications {
         uint256 total = uint256(a.stake) + amount;
         uint256 minimum = params.paramsAt(current).applicationMinStake;
         if (total < minimum) revert BelowMinimumStake(total, minimum);
-        a.stake = uint128(total);
+        if (total > type(uint96).max) revert StakeTooLarge(total);
+        a.stake = uint96(total);
         token.safeTransferFrom(msg.sender, address(this), amount);
         emit ApplicationStaked(msg.sender, key, total, a.activeFrom);
     }
@@ -193,7 +196,7 @@ contract Applications {
         a.pendingClaims--;
         burned = amount < a.stake ? amount : a.stake;
         if (burned == 0) return 0;
-        a.stake -= uint128(burned);
+        a.stake -= uint96(burned);
         DecaiToken(address(token)).burn(burned);
         emit StakeBurned(application, burned);
     }
