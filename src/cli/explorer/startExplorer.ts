@@ -1,0 +1,117 @@
+import type { AddressInfo } from 'node:net'
+import { join } from 'node:path'
+import { serve } from '@hono/node-server'
+import { type Logger, pino } from 'pino'
+import { createDecaiClients } from '../../chain/client/createDecaiClients.ts'
+import type { DeploymentManifest } from '../../chain/deploy/deploymentManifestSchema.ts'
+import { listLedgerContracts } from '../../chain/deploy/listLedgerContracts.ts'
+import { readDeploymentManifest } from '../../chain/deploy/readDeploymentManifest.ts'
+import { createEventIndexer, type EventIndexer } from '../../chain/indexer/createEventIndexer.ts'
+import { createLedger } from '../../chain/ledger/createLedger.ts'
+import { createExplorerServer, type ExplorerServer } from '../../explorer/index.ts'
+import { createChainExplorerDataSource } from './createChainExplorerDataSource.ts'
+
+export type StartExplorerOptions = {
+  /** The deployment manifest, or the path of its JSON file. */
+  manifest: DeploymentManifest | string
+  rpcUrl: string
+  /** Default 127.0.0.1. */
+  host?: string | undefined
+  /** Default 8088; 0 picks a free port. */
+  port?: number | undefined
+  gatewayUrl?: string | undefined
+  watcherUrl?: string | undefined
+  /** Where the event index is kept (lmdb); ignored when `indexer` is given. Default `.data/explorer`. */
+  dataDir?: string | undefined
+  /** An indexer that already follows this deployment (the devnet's): reused instead of starting one. */
+  indexer?: EventIndexer | undefined
+  logger?: Logger | undefined
+  /** Chain polling period of the indexer it starts. Default: the clients' (100 ms on a dev chain). */
+  pollingIntervalMs?: number | undefined
+  /** Upstream polling periods (defaults 5 s and 10 s). */
+  gatewayIntervalMs?: number | undefined
+  watcherIntervalMs?: number | undefined
+}
+
+export type StartExplorerReturnType = {
+  /** `http://host:port/` */
+  url: string
+  port: number
+  server: ExplorerServer
+  indexer: EventIndexer
+  /** Stops serving, and stops the indexer if this call started it. */
+  stop(): Promise<void>
+}
+
+/**
+ * Starts the network explorer against any deployment: follows the ledger's events into an lmdb index,
+ * serves the JSON API, live updates and the browser app. What `decai explorer` runs, and what the devnet
+ * calls to show its network.
+ *
+ * @param options - manifest, RPC URL, port, optional gateway and watcher URLs
+ * @returns where it listens and how to stop it
+ * @example
+ * const explorer = await startExplorer({ manifest: '.data/devnet/deployment.json', rpcUrl, port: 0 })
+ * console.log(explorer.url)
+ */
+export async function startExplorer(options: StartExplorerOptions): Promise<StartExplorerReturnType> {
+  const logger = options.logger ?? pino({ level: 'silent' })
+  const manifest =
+    typeof options.manifest === 'string' ? await readDeploymentManifest(options.manifest) : options.manifest
+  const clients = createDecaiClients({ rpcUrl: options.rpcUrl, logger })
+  const ledger = createLedger({ clients, manifest })
+  const ownsIndexer = options.indexer === undefined
+  const indexer =
+    options.indexer ??
+    createEventIndexer({
+      clients,
+      contracts: listLedgerContracts(manifest),
+      fromBlock: manifest.deployBlock,
+      path: join(
+        options.dataDir ?? '.data/explorer',
+        `${manifest.chainId}-${manifest.contracts.params.toLowerCase()}`,
+      ),
+      logger,
+      pollingIntervalMs: options.pollingIntervalMs,
+    })
+  try {
+    if (ownsIndexer) {
+      await indexer.sync()
+      indexer.start()
+    }
+    const data = await createChainExplorerDataSource({ ledger, manifest, indexer })
+    const server = createExplorerServer({
+      data,
+      logger,
+      gatewayUrl: options.gatewayUrl,
+      watcherUrl: options.watcherUrl,
+      gatewayIntervalMs: options.gatewayIntervalMs,
+      watcherIntervalMs: options.watcherIntervalMs,
+    })
+    const host = options.host ?? '127.0.0.1'
+    const http = await listen(server, host, options.port ?? 8088)
+    const port = (http.address() as AddressInfo).port
+    logger.info({ host, port, chainId: manifest.chainId }, 'explorer listening')
+    return {
+      url: `http://${host.includes(':') ? `[${host}]` : host}:${port}/`,
+      port,
+      server,
+      indexer,
+      async stop() {
+        server.close()
+        await new Promise<void>((resolve) => http.close(() => resolve()))
+        if (ownsIndexer) await indexer.stop()
+      },
+    }
+  } catch (error) {
+    if (ownsIndexer) await indexer.stop()
+    throw error
+  }
+}
+
+function listen(server: ExplorerServer, hostname: string, port: number): Promise<ReturnType<typeof serve>> {
+  return new Promise((resolve, reject) => {
+    const http = serve({ fetch: server.app.fetch, hostname, port }, () => resolve(http))
+    http.once('error', reject)
+  })
+}

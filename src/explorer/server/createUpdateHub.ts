@@ -1,0 +1,74 @@
+import type { StreamMessage } from '../api/types.ts'
+import type { ExplorerDataSource, ExplorerEvent } from '../ports.ts'
+
+/** Fans indexer activity out to the browsers connected to `/api/stream`. */
+export type UpdateHub = {
+  /** Adds a listener; returns its removal. */
+  add(listener: (message: StreamMessage) => void): () => void
+  /** How many listeners are connected. */
+  size(): number
+  close(): void
+}
+
+export type CreateUpdateHubParameters = {
+  data: ExplorerDataSource
+  /** How often to look for a new indexed height when no event arrived. Default 1 s. */
+  headPollMs?: number | undefined
+}
+
+/**
+ * Creates the update hub. Events that arrive together (one indexer commit, one block) are coalesced into
+ * one `events` message, so that a settlement batch triggers one refresh in each browser, not one per log;
+ * a new indexed height without events becomes a `head` message, so the head height stays live.
+ *
+ * @param parameters - the data source and the head polling period
+ * @returns the hub
+ * @example
+ * const hub = createUpdateHub({ data })
+ * const remove = hub.add((message) => send(message))
+ */
+export function createUpdateHub(parameters: CreateUpdateHubParameters): UpdateHub {
+  const { data } = parameters
+  const listeners = new Set<(message: StreamMessage) => void>()
+  let pending: ExplorerEvent[] = []
+  let lastHeight = data.getIndexedHeight()
+  const broadcast = (message: StreamMessage) => {
+    for (const listener of listeners) listener(message)
+  }
+  const flush = () => {
+    const events = pending
+    pending = []
+    lastHeight = data.getIndexedHeight()
+    broadcast({
+      type: 'events',
+      indexedHeight: lastHeight?.toString() ?? null,
+      eventNames: [...new Set(events.map((e) => e.eventName))],
+      fromBlock: events[0]!.blockNumber.toString(),
+      toBlock: events.at(-1)!.blockNumber.toString(),
+    })
+  }
+  const unsubscribe = data.subscribe((event) => {
+    // The indexer publishes a commit's events synchronously; flushing on the next turn groups them.
+    if (pending.length === 0) setImmediate(flush)
+    pending.push(event)
+  })
+  const poll = setInterval(() => {
+    const height = data.getIndexedHeight()
+    if (height === lastHeight || pending.length > 0) return
+    lastHeight = height
+    broadcast({ type: 'head', indexedHeight: height?.toString() ?? null })
+  }, parameters.headPollMs ?? 1_000)
+  poll.unref()
+  return {
+    add(listener) {
+      listeners.add(listener)
+      return () => void listeners.delete(listener)
+    },
+    size: () => listeners.size,
+    close() {
+      clearInterval(poll)
+      unsubscribe()
+      listeners.clear()
+    },
+  }
+}

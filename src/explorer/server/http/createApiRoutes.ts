@@ -1,0 +1,58 @@
+import { Hono } from 'hono'
+import type { WatcherView } from '../../api/types.ts'
+import { ExplorerChainUnavailableError, ExplorerNotFoundError } from '../../errors.ts'
+import { readApplication, readApplications } from '../views/readApplications.ts'
+import { readFlows } from '../views/readFlows.ts'
+import { readOverview } from '../views/readOverview.ts'
+import { readService, readServices } from '../views/readServices.ts'
+import { readSession } from '../views/readSession.ts'
+import { readSessionList } from '../views/readSessionList.ts'
+import { readSupplier, readSuppliers } from '../views/readSuppliers.ts'
+import type { ViewContext } from '../views/viewContext.ts'
+import { parseAddressParam, parseLimitParam, parseSessionParam } from './parseParams.ts'
+
+/**
+ * The JSON API under `/api`: one GET route per page of the browser app (docs/explorer.md, "API").
+ * Every answer is a view built from indexed events; errors are thrown and mapped by the app's handler.
+ *
+ * @param ctx - the view context
+ * @returns the routes, to mount at `/api`
+ * @example
+ * app.route('/api', createApiRoutes(ctx))
+ */
+export function createApiRoutes(ctx: ViewContext): Hono {
+  const api = new Hono()
+  const head = async () => {
+    try {
+      return await ctx.data.getHead()
+    } catch (cause) {
+      throw new ExplorerChainUnavailableError({ cause })
+    }
+  }
+  api.get('/overview', async (c) => c.json(await readOverview(ctx, await head())))
+  api.get('/services', (c) => c.json(readServices(ctx)))
+  api.get('/services/:serviceId', (c) => c.json(readService(ctx, c.req.param('serviceId'))))
+  api.get('/suppliers', (c) => c.json(readSuppliers(ctx)))
+  api.get('/suppliers/:address', (c) => c.json(readSupplier(ctx, parseAddressParam(c.req.param('address')))))
+  api.get('/applications', (c) => c.json(readApplications(ctx)))
+  api.get('/applications/:address', (c) =>
+    c.json(readApplication(ctx, parseAddressParam(c.req.param('address')))),
+  )
+  api.get('/sessions', async (c) =>
+    c.json(readSessionList(ctx, (await head()).blockNumber, parseLimitParam(c.req.query('limit'), 20, 200))),
+  )
+  api.get('/sessions/:number', async (c) =>
+    c.json(await readSession(ctx, parseSessionParam(c.req.param('number')), (await head()).blockNumber)),
+  )
+  api.get('/flows', (c) => c.json(readFlows(ctx, parseLimitParam(c.req.query('limit'), 50, 500))))
+  api.get('/watcher', (c) =>
+    c.json({ upstream: ctx.watcher.status(), reports: [...ctx.watcher.reports()] } satisfies WatcherView),
+  )
+  api.get('/health', (c) =>
+    c.json({ status: 'ok', indexedHeight: ctx.data.getIndexedHeight()?.toString() ?? null }),
+  )
+  api.all('*', () => {
+    throw new ExplorerNotFoundError({ what: 'such API route' })
+  })
+  return api
+}

@@ -1,0 +1,48 @@
+import type { Context } from 'hono'
+import { streamSSE } from 'hono/streaming'
+import type { UpdateHub } from '../createUpdateHub.ts'
+
+export type StreamRoute = {
+  handler: (c: Context) => Response
+  /** Ends every open stream (server shutdown). */
+  closeAll(): void
+}
+
+/**
+ * `GET /api/stream`: Server-Sent Events carrying the hub's messages (`events`, `head`), and a comment
+ * every `keepAliveMs` so proxies keep the connection open. Browsers reconnect by themselves (EventSource).
+ *
+ * @param hub - the update hub
+ * @param keepAliveMs - comment period; default 15 s
+ * @returns the handler and a way to end all streams
+ * @example
+ * const stream = createStreamRoute(hub); app.get('/api/stream', stream.handler)
+ */
+export function createStreamRoute(hub: UpdateHub, keepAliveMs = 15_000): StreamRoute {
+  const closers = new Set<() => void>()
+  const handler = (c: Context) =>
+    streamSSE(c, async (stream) => {
+      // Writes are not awaited: a slow browser queues messages instead of holding up the others.
+      const remove = hub.add(
+        (message) => void stream.writeSSE({ event: message.type, data: JSON.stringify(message) }),
+      )
+      const keepAlive = setInterval(() => void stream.write(': keep-alive\n\n'), keepAliveMs)
+      void stream.write(': connected\n\n')
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          closers.delete(done)
+          resolve()
+        }
+        stream.onAbort(done)
+        closers.add(done)
+      })
+      clearInterval(keepAlive)
+      remove()
+    })
+  return {
+    handler,
+    closeAll() {
+      for (const close of [...closers]) close()
+    },
+  }
+}

@@ -1,0 +1,120 @@
+import type { OverviewView } from '../../api/types.ts'
+import type { ExplorerEvent } from '../../ports.ts'
+import { argBigint, argHex } from './eventArgs.ts'
+import { readTokenTotals } from './readTokenTotals.ts'
+import { readRegistry } from './serviceRegistry.ts'
+import { sessionOfBlock } from './sessionOfBlock.ts'
+import { summarizeEvent } from './summarizeEvent.ts'
+import type { ViewContext } from './viewContext.ts'
+
+// Token transfers and approvals are everyday ERC-20 traffic, not ledger activity.
+const isLedgerActivity = (e: ExplorerEvent) => e.contract !== 'DecaiToken' || e.eventName === 'FaucetMinted'
+
+/**
+ * The overview: chain head and current session, relays per second (gateway metrics and the chain's
+ * estimate), tokens burned and minted, counts, and the latest ledger activity.
+ *
+ * @param ctx - the view context
+ * @param head - the chain's head block
+ * @returns the overview
+ * @example
+ * const view = await readOverview(ctx, await data.getHead())
+ */
+export async function readOverview(
+  ctx: ViewContext,
+  head: { blockNumber: bigint; timestampMs: number },
+): Promise<OverviewView> {
+  const { data } = ctx
+  const { network } = data
+  const params = network.sessionParams
+  const session = sessionOfBlock(params, head.blockNumber)
+  const start = params.genesisHeight + (session - 1n) * params.numBlocksPerSession
+  const end = start + params.numBlocksPerSession - 1n
+  const indexed = data.getIndexedHeight()
+  const registry = readRegistry(ctx)
+  return {
+    network: {
+      chainId: network.chainId,
+      contracts: Object.fromEntries(Object.entries(network.contracts).map(([k, v]) => [k, v.toLowerCase()])),
+      genesisHeight: params.genesisHeight.toString(),
+      numBlocksPerSession: params.numBlocksPerSession.toString(),
+      tokenDecimals: network.tokenDecimals,
+    },
+    head: {
+      height: head.blockNumber.toString(),
+      indexedHeight: indexed?.toString() ?? null,
+      timestampMs: head.timestampMs,
+    },
+    session: {
+      number: session.toString(),
+      startHeight: start.toString(),
+      endHeight: end.toString(),
+      blocksLeft: (end >= head.blockNumber ? end - head.blockNumber : 0n).toString(),
+    },
+    relays: {
+      gatewayPerSecond: ctx.gateway.relaysPerSecond(),
+      lastSettled: await readLastSettledVolume(ctx),
+    },
+    tokens: ctx.memo('totals', () => readTokenTotals(data)),
+    counts: ctx.memo('counts', () => readCounts(ctx)),
+    gateway: ctx.gateway.status(),
+    recent: data
+      .getEvents({}, { order: 'desc', limit: 60 })
+      .filter(isLedgerActivity)
+      .slice(0, 15)
+      .map((event) => summarizeEvent(event, registry)),
+  }
+}
+
+function readCounts(ctx: ViewContext): OverviewView['counts'] {
+  const { data } = ctx
+  const distinct = (eventName: string, arg: string) =>
+    new Set(data.getEvents({ eventName }).map((e) => argHex(e, arg))).size
+  return {
+    services: readRegistry(ctx).byKey.size,
+    suppliers: distinct('SupplierStaked', 'operator'),
+    applications: distinct('ApplicationStaked', 'application'),
+    gateways: distinct('GatewayStaked', 'gateway'),
+    claims: data.getEvents({ eventName: 'ClaimCreated' }).length,
+    proofs: data.getEvents({ eventName: 'ProofAccepted' }).length,
+  }
+}
+
+/**
+ * The estimated volume of the latest session whose settlement fed the difficulty, over all services
+ * (spec §6: mined × multiplier), and as relays per second over that session's wall-clock duration.
+ */
+async function readLastSettledVolume(ctx: ViewContext): Promise<OverviewView['relays']['lastSettled']> {
+  const { data } = ctx
+  const [latest] = data.getEvents({ eventName: 'DifficultyUpdated' }, { order: 'desc', limit: 1 })
+  if (!latest) return null
+  const session = argBigint(latest, 'settledSession')
+  const estimated = data
+    .getEvents({ session, eventName: 'DifficultyUpdated' })
+    .filter((e) => argBigint(e, 'settledSession') === session)
+    .reduce((sum, e) => sum + argBigint(e, 'estimatedRelays'), 0n)
+  const seconds = await ctx.memo(`session-seconds:${session}`, () => readSessionSeconds(ctx, session))
+  return {
+    session: session.toString(),
+    estimatedRelays: estimated.toString(),
+    perSecond: seconds === null ? null : Number(estimated) / seconds,
+  }
+}
+
+/** A session's duration in seconds from its first and last block timestamps; null if not measurable. */
+async function readSessionSeconds(ctx: ViewContext, session: bigint): Promise<number | null> {
+  const params = ctx.data.network.sessionParams
+  const n = params.numBlocksPerSession
+  const start = params.genesisHeight + (session - 1n) * n
+  try {
+    const [first, last] = await Promise.all([
+      ctx.data.getBlockTimestampMs(start),
+      ctx.data.getBlockTimestampMs(start + n - 1n),
+    ])
+    // n blocks span n − 1 block intervals; scale to n intervals.
+    const seconds = n > 1n ? ((last - first) / 1000) * (Number(n) / Number(n - 1n)) : 0
+    return seconds > 0 ? seconds : null
+  } catch {
+    return null
+  }
+}

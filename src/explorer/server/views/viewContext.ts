@@ -1,0 +1,40 @@
+import type { ExplorerDataSource } from '../../ports.ts'
+import type { GatewayProbe } from '../upstreams/createGatewayProbe.ts'
+import type { WatcherClient } from '../upstreams/createWatcherClient.ts'
+
+/** What every view reads through: the data source, the upstream APIs, and a cache for one indexed height. */
+export type ViewContext = {
+  data: ExplorerDataSource
+  gateway: GatewayProbe
+  watcher: WatcherClient
+  /** Computes `key` once per indexed height (views share aggregates such as all settlements). */
+  memo<T>(key: string, compute: () => T): T
+}
+
+/**
+ * Creates a view context whose cache is dropped whenever the indexer stores a new block, so views are
+ * never staler than the index and a page's parallel requests compute shared aggregates once.
+ *
+ * @param parameters - the data source and the upstream clients
+ * @returns the context
+ * @example
+ * const ctx = createViewContext({ data, gateway, watcher })
+ * ctx.memo('registry', () => readServiceRegistry(data))
+ */
+export function createViewContext(parameters: Omit<ViewContext, 'memo'>): ViewContext {
+  const { data } = parameters
+  let height: bigint | undefined
+  let cache = new Map<string, unknown>()
+  return {
+    ...parameters,
+    memo<T>(key: string, compute: () => T): T {
+      const now = data.getIndexedHeight()
+      if (now !== height) {
+        height = now
+        cache = new Map()
+      }
+      if (!cache.has(key)) cache.set(key, compute())
+      return cache.get(key) as T
+    },
+  }
+}
