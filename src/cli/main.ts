@@ -5,6 +5,7 @@
 import { Command } from 'commander'
 import { registerGatewayCommands } from './commands/gateway.ts'
 import { registerModelCommands } from './commands/model.ts'
+import { registerRelayminerCommands } from './commands/relayminer.ts'
 
 const program = new Command()
   .name('decai')
@@ -13,6 +14,7 @@ const program = new Command()
   .showHelpAfterError()
 
 registerModelCommands(program)
+registerRelayminerCommands(program)
 registerGatewayCommands(program)
 
 await program.parseAsync(process.argv)

@@ -47,6 +47,7 @@ const upstreamBackendSchema = z.strictObject({
   baseUrl: z.url().describe('OpenAI-compatible base URL, e.g. http://127.0.0.1:11434/v1'),
   apiKeyEnv: envName.optional().describe('variable holding a bearer token for the upstream'),
   headers: z.record(z.string(), z.string()).default({}),
+  model: z.string().min(1).optional().describe('the name the upstream server knows the model by'),
   timeout: durationSchema.default(120_000),
 })
 
