@@ -1,6 +1,6 @@
 import type { Address, Hex } from 'viem'
 import type { Ledger } from '../ledger/createLedger.ts'
-import { readLedger } from '../ledger/readLedger.ts'
+import { readLedgerRecord } from '../ledger/readLedgerRecord.ts'
 
 export type GetApplicationParameters = { application: Address }
 export type GetApplicationReturnType = {
@@ -29,19 +29,14 @@ export async function getApplication(
   ledger: Ledger,
   { application }: GetApplicationParameters,
 ): Promise<GetApplicationReturnType> {
-  const [stake, activeFrom, unbondingFrom, serviceKey, pendingClaims, delegationCount] = await readLedger(
-    ledger,
-    'applications',
-    'applications',
-    [application],
-  )
+  const a = await readLedgerRecord(ledger, 'applications', 'applications', [application])
   return {
     application,
-    stake,
-    serviceKey,
-    activeFromSession: activeFrom,
-    unbondingFromSession: unbondingFrom,
-    pendingClaims,
-    delegationCount,
+    stake: a.stake,
+    serviceKey: a.serviceKey,
+    activeFromSession: a.activeFrom,
+    unbondingFromSession: a.unbondingFrom,
+    pendingClaims: a.pendingClaims,
+    delegationCount: a.delegationCount,
   }
 }

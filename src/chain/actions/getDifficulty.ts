@@ -1,6 +1,7 @@
 import { computeServiceKey } from '../ledger/computeServiceKey.ts'
 import type { Ledger } from '../ledger/createLedger.ts'
 import { readLedger } from '../ledger/readLedger.ts'
+import { readLedgerRecord } from '../ledger/readLedgerRecord.ts'
 
 export type GetDifficultyParameters = {
   serviceId: string
@@ -30,9 +31,9 @@ export async function getDifficulty(
 ): Promise<GetDifficultyReturnType> {
   const key = computeServiceKey(serviceId)
   const number = session ?? (await readLedger(ledger, 'sessions', 'currentSession', []))
-  const [target, [ema, lastSession]] = await Promise.all([
+  const [target, { ema, lastSession }] = await Promise.all([
     readLedger(ledger, 'services', 'targetAt', [key, number]),
-    readLedger(ledger, 'services', 'difficulty', [key]),
+    readLedgerRecord(ledger, 'services', 'difficulty', [key]),
   ])
   return { session: number, target, ema, lastSession }
 }

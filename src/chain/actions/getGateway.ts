@@ -1,6 +1,6 @@
 import type { Address } from 'viem'
 import type { Ledger } from '../ledger/createLedger.ts'
-import { readLedger } from '../ledger/readLedger.ts'
+import { readLedgerRecord } from '../ledger/readLedgerRecord.ts'
 
 export type GetGatewayParameters = { gateway: Address }
 export type GetGatewayReturnType = {
@@ -23,6 +23,6 @@ export async function getGateway(
   ledger: Ledger,
   { gateway }: GetGatewayParameters,
 ): Promise<GetGatewayReturnType> {
-  const [stake, activeFrom, unbondingFrom] = await readLedger(ledger, 'gateways', 'gateways', [gateway])
-  return { gateway, stake, activeFromSession: activeFrom, unbondingFromSession: unbondingFrom }
+  const g = await readLedgerRecord(ledger, 'gateways', 'gateways', [gateway])
+  return { gateway, stake: g.stake, activeFromSession: g.activeFrom, unbondingFromSession: g.unbondingFrom }
 }

@@ -2,6 +2,7 @@ import type { Address, Hex } from 'viem'
 import { computeServiceKey } from '../ledger/computeServiceKey.ts'
 import type { Ledger } from '../ledger/createLedger.ts'
 import { readLedger } from '../ledger/readLedger.ts'
+import { readLedgerRecord } from '../ledger/readLedgerRecord.ts'
 import type { SessionHeader } from './types.ts'
 
 export type GetSessionParameters = {
@@ -50,18 +51,23 @@ export async function getSession(
   const [sessionId, seed, timeline, numSuppliers, params] = await Promise.all([
     readLedger(ledger, 'sessions', 'sessionId', [application, serviceId, session]),
     readLedger(ledger, 'sessions', 'sessionSeed', [session]),
-    readLedger(ledger, 'sessions', 'timeline', [session]),
+    readLedgerRecord(ledger, 'sessions', 'timeline', [session]),
     readLedger(ledger, 'suppliers', 'supplierCountAt', [serviceKey, session]),
     readLedger(ledger, 'params', 'paramsAt', [session]),
   ])
-  const [start, end, claimWindowOpen, claimWindowClose, proofWindowOpen, proofWindowClose, settlementHeight] =
-    timeline
+  const { start, end, claimOpen, claimClose, proofOpen, proofClose, settlementHeight } = timeline
   return {
     session,
     header: { application, serviceId, sessionId, sessionStartHeight: start, sessionEndHeight: end },
     seed,
     numSuppliers,
     suppliersPerSession: params.suppliersPerSession,
-    timeline: { claimWindowOpen, claimWindowClose, proofWindowOpen, proofWindowClose, settlementHeight },
+    timeline: {
+      claimWindowOpen: claimOpen,
+      claimWindowClose: claimClose,
+      proofWindowOpen: proofOpen,
+      proofWindowClose: proofClose,
+      settlementHeight,
+    },
   }
 }

@@ -3,6 +3,7 @@ import { isSupplierInSession } from '../../protocol/session/isSupplierInSession.
 import { computeServiceKey } from '../ledger/computeServiceKey.ts'
 import type { Ledger } from '../ledger/createLedger.ts'
 import { readLedger } from '../ledger/readLedger.ts'
+import { readLedgerRecord } from '../ledger/readLedgerRecord.ts'
 import type { SessionHeader } from './types.ts'
 
 export type GetSessionSuppliersParameters = {
@@ -32,15 +33,17 @@ export async function getSessionSuppliers(
   const [params, terms, endpoints] = await Promise.all([
     readLedger(ledger, 'params', 'paramsAt', [session]),
     Promise.all(
-      candidates.map((operator) => readLedger(ledger, 'suppliers', 'claimTerms', [operator, key, session])),
+      candidates.map((operator) =>
+        readLedgerRecord(ledger, 'suppliers', 'claimTerms', [operator, key, session]),
+      ),
     ),
     Promise.all(
       candidates.map((operator) => readLedger(ledger, 'suppliers', 'endpointAt', [operator, key, session])),
     ),
   ])
   return candidates.flatMap((operator, i) => {
-    const [isActive, numSuppliers] = terms[i]!
-    if (!isActive || numSuppliers === 0n) return []
+    const { active, numSuppliers } = terms[i]!
+    if (!active || numSuppliers === 0n) return []
     const isMember = isSupplierInSession({
       sessionId: header.sessionId,
       supplierOperator: operator,

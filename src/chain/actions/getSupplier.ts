@@ -1,6 +1,7 @@
 import type { Address, Hex } from 'viem'
 import type { Ledger } from '../ledger/createLedger.ts'
 import { readLedger } from '../ledger/readLedger.ts'
+import { readLedgerRecord } from '../ledger/readLedgerRecord.ts'
 import type { RevenueShare } from './types.ts'
 
 export type GetSupplierParameters = { operator: Address }
@@ -35,8 +36,8 @@ export async function getSupplier(
   ledger: Ledger,
   { operator }: GetSupplierParameters,
 ): Promise<GetSupplierReturnType> {
-  const [[owner, , stake, unbondingFrom, pendingClaims], revenueShares, serviceKeys] = await Promise.all([
-    readLedger(ledger, 'suppliers', 'suppliers', [operator]),
+  const [supplier, revenueShares, serviceKeys] = await Promise.all([
+    readLedgerRecord(ledger, 'suppliers', 'suppliers', [operator]),
     readLedger(ledger, 'suppliers', 'revenueSharesOf', [operator]),
     readLedger(ledger, 'suppliers', 'serviceKeysOf', [operator]),
   ])
@@ -55,10 +56,10 @@ export async function getSupplier(
   )
   return {
     operator,
-    owner,
-    stake,
-    unbondingFromSession: unbondingFrom,
-    pendingClaims,
+    owner: supplier.owner,
+    stake: supplier.stake,
+    unbondingFromSession: supplier.unbondingFrom,
+    pendingClaims: supplier.pendingClaims,
     revenueShares,
     services,
   }

@@ -3,6 +3,7 @@ import { isSupplierInSession } from '../../protocol/session/isSupplierInSession.
 import { computeServiceKey } from '../ledger/computeServiceKey.ts'
 import type { Ledger } from '../ledger/createLedger.ts'
 import { readLedger } from '../ledger/readLedger.ts'
+import { readLedgerRecord } from '../ledger/readLedgerRecord.ts'
 import type { SessionHeader } from './types.ts'
 
 export type GetSupplierSessionStatusParameters = {
@@ -33,8 +34,8 @@ export async function getSupplierSessionStatus(
   ledger: Ledger,
   { header, supplierOperator, session }: GetSupplierSessionStatusParameters,
 ): Promise<GetSupplierSessionStatusReturnType> {
-  const [[isActive, numSuppliers], params] = await Promise.all([
-    readLedger(ledger, 'suppliers', 'claimTerms', [
+  const [{ active: isActive, numSuppliers }, params] = await Promise.all([
+    readLedgerRecord(ledger, 'suppliers', 'claimTerms', [
       supplierOperator,
       computeServiceKey(header.serviceId),
       session,
