@@ -91,7 +91,12 @@ async function batchedClaims(
 export async function run(): Promise<Record<string, unknown>> {
   const leafCounts = (process.env.LEDGER_BENCH_LEAVES ?? '1000,100000,1000000').split(',').map(Number)
   const world = await createWorld({
-    params: { claimWindowCloseOffset: 40, supplierUnbondingSessions: 8, applicationUnbondingSessions: 8 },
+    params: {
+      claimWindowCloseOffset: 40,
+      supplierUnbondingSessions: 8,
+      applicationUnbondingSessions: 8,
+      suppliersPerSession: 20,
+    },
   })
   try {
     const gas: Record<string, Figure> = {}
