@@ -58,6 +58,7 @@ describe('chain entry point', () => {
         "readContract",
         "readDeploymentManifest",
         "readLedger",
+        "readLedgerRecord",
         "recordSessionSeed",
         "removeSupplierService",
         "sendContractTransaction",

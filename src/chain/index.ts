@@ -207,6 +207,7 @@ export type {
 export { computeServiceKey } from './ledger/computeServiceKey.ts'
 export { createLedger, type Ledger } from './ledger/createLedger.ts'
 export { type LedgerAbi, readLedger } from './ledger/readLedger.ts'
+export { type NamedOutputs, readLedgerRecord } from './ledger/readLedgerRecord.ts'
 export { parseLedgerEvents, writeLedger } from './ledger/writeLedger.ts'
 // --- local chain
 export { anvilDevPrivateKeys } from './localChain/devAccounts.ts'

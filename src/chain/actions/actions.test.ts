@@ -43,6 +43,7 @@ import { stakeApplication } from './stakeApplication.ts'
 import { stakeGateway } from './stakeGateway.ts'
 import { stakeSupplier } from './stakeSupplier.ts'
 import { submitClaim } from './submitClaim.ts'
+import { submitProof } from './submitProof.ts'
 import { transferService } from './transferService.ts'
 import type { ClaimData } from './types.ts'
 
@@ -348,6 +349,16 @@ describe('ledger actions', () => {
       (e: unknown) => e,
     )
     expect(invalid).toMatchObject({ errorName: 'InvalidParam', errorArgs: ['dao'] })
+  })
+
+  it('error: a proof for a settled claim names ClaimNotFound with its key', async () => {
+    const error = await submitProof(ledgers.operator, { claim, proof: '0x' }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(ChainTxRevertedError)
+    expect(error).toMatchObject({
+      contract: 'Proofs',
+      functionName: 'submitProof',
+      errorName: 'ClaimNotFound',
+    })
   })
 
   it('error: staking for an unknown service names ServiceNotFound', async () => {
