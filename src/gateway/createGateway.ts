@@ -123,6 +123,17 @@ export async function createGateway(parameters: CreateGatewayParameters): Promis
     keyStore,
     async start() {
       await poll()
+      // Read every application's sessions now, so the first client request finds them cached.
+      for (const application of config.applications)
+        void sessions
+          .usable({
+            application: application.address,
+            serviceId: application.serviceId,
+            signer: application.signerAddress,
+          })
+          .catch((error: unknown) =>
+            logger.warn({ err: error, serviceId: application.serviceId }, 'cannot read sessions yet'),
+          )
       timer = setInterval(() => void poll(), config.chain.pollIntervalMs)
       timer.unref()
     },

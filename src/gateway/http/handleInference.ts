@@ -143,5 +143,15 @@ function reshapeJson(body: unknown, request: ClientRequest, requestId: string): 
   // Ids are the gateway's, so a client cannot tell which supplier answered.
   if (request.operation === 'chat') shaped.id = `chatcmpl-${requestId}`
   if (request.operation === 'completion') shaped.id = `cmpl-${requestId}`
+  if (request.wantsBase64 && Array.isArray(shaped.data)) shaped.data = shaped.data.map(toBase64Embedding)
   return shaped
+}
+
+// OpenAI's base64 embeddings are little-endian float32 vectors.
+function toBase64Embedding(entry: unknown): unknown {
+  const embedding = (entry as { embedding?: unknown })?.embedding
+  if (!Array.isArray(embedding)) return entry
+  const bytes = Buffer.alloc(embedding.length * 4)
+  for (const [index, value] of embedding.entries()) bytes.writeFloatLE(Number(value), index * 4)
+  return { ...(entry as object), embedding: bytes.toString('base64') }
 }

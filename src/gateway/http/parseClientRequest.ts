@@ -32,6 +32,8 @@ export type ClientRequest = {
   isStream: boolean
   /** Whether the client asked for the usage chunk (`stream_options.include_usage`). */
   includeUsage: boolean
+  /** Embeddings: the client wants base64 vectors (the openai SDK's default); suppliers are asked for floats. */
+  wantsBase64: boolean
   /** The signed bounds (spec §1). */
   maxInputTokens: number
   maxOutputTokens: number
@@ -79,6 +81,9 @@ export function parseClientRequest(parameters: {
   const streamOptions = (body.stream_options ?? {}) as Record<string, unknown>
   const relayBody: Record<string, unknown> = { ...body, model: serviceId }
   if (isStream) relayBody.stream_options = { ...streamOptions, include_usage: true }
+  // Not every backend encodes base64; the gateway does it, so suppliers always return floats.
+  const wantsBase64 = operation === 'embeddings' && body.encoding_format === 'base64'
+  if (operation === 'embeddings') delete relayBody.encoding_format
   return {
     operation,
     model,
@@ -86,6 +91,7 @@ export function parseClientRequest(parameters: {
     body,
     isStream,
     includeUsage: isStream && streamOptions.include_usage === true,
+    wantsBase64,
     maxInputTokens: Math.min(routing.maxInputTokens, parameters.bodyBytes + 64),
     maxOutputTokens,
     payload: { method: 'POST', path: paths[operation], body: relayBody },

@@ -10,8 +10,13 @@ export type CreateSupplierSelectorParameters = {
   windowSize?: number
   /** Uniform [0, 1); injectable for tests. */
   random?: () => number
-  /** Score exponent: 3 makes a supplier at half the score get 1/8 of the traffic (its probation). */
+  /** Score exponent: 3 makes a supplier at half the score get 1/8 of the traffic. */
   exponent?: number
+  /**
+   * Weights never fall below this fraction of the best score's, so a supplier that failed recently still
+   * gets a trickle of first picks (its probation: how it shows it recovered). 0.3 → 0.3³ ≈ 2.7 %.
+   */
+  probationFloor?: number
 }
 
 /** Orders a session's suppliers for one request. */
@@ -46,6 +51,7 @@ export function createSupplierSelector(parameters: CreateSupplierSelectorParamet
   const windowSize = parameters.windowSize ?? 100
   const random = parameters.random ?? Math.random
   const exponent = parameters.exponent ?? 3
+  const probationFloor = parameters.probationFloor ?? 0.3
   const window: Hex[] = []
   const counts = new Map<Hex, number>()
   const shareOf = (owner: Hex) => (window.length === 0 ? 0 : (counts.get(owner) ?? 0) / window.length)
@@ -55,7 +61,10 @@ export function createSupplierSelector(parameters: CreateSupplierSelectorParamet
       const fresh = suppliers.filter((supplier) => !tried.operators.has(supplier.operator))
       const live = fresh.filter((supplier) => !scores.standing(supplier.operator).isQuarantined)
       const quarantined = fresh.filter((supplier) => scores.standing(supplier.operator).isQuarantined)
-      const sampled = weightedOrder(live, (s) => Math.max(scores.score(s.operator), 0.5) ** exponent, random)
+      const best = Math.max(1, ...live.map((s) => scores.score(s.operator)))
+      const weightOf = (s: SessionSupplier) =>
+        Math.max(scores.score(s.operator), best * probationFloor) ** exponent
+      const sampled = weightedOrder(live, weightOf, random)
       const spread = [
         ...sampled.filter((s) => !tried.owners.has(s.owner)),
         ...sampled.filter((s) => tried.owners.has(s.owner)),

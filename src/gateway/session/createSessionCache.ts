@@ -48,6 +48,9 @@ export function createSessionCache(parameters: CreateSessionCacheParameters): Se
   const A = ledgerInfo.genesisHeight
   const entries = new Map<string, { key: SessionKey; sessions: Map<bigint, Promise<GatewaySession>> }>()
   let latest: bigint | undefined
+  // Learned from the first session read (end + grace): lets the cache skip a previous session whose
+  // grace period is already over without reading it.
+  let graceBlocks: bigint | undefined
   const sessionNumberAt = (height: bigint) => (height < A ? 0n : 1n + (height - A) / N)
   const startOf = (n: bigint) => A + (n - 1n) * N
 
@@ -59,6 +62,12 @@ export function createSessionCache(parameters: CreateSessionCacheParameters): Se
     if (existing) return existing
     const promise = source.getSession({ ...entry.key, sessionNumber: n })
     entry.sessions.set(n, promise)
+    promise.then(
+      (session) => {
+        graceBlocks = session.graceEndHeight - session.header.sessionEndHeight
+      },
+      () => undefined,
+    )
     promise.catch((error: unknown) => {
       // A failed read is forgotten so the next block or request tries again.
       if (entry.sessions.get(n) === promise) entry.sessions.delete(n)
@@ -97,21 +106,26 @@ export function createSessionCache(parameters: CreateSessionCacheParameters): Se
       const current = sessionNumberAt(height)
       const candidates: bigint[] = []
       if (height >= startOf(current) + BigInt(parameters.switchDelayBlocks)) candidates.push(current)
-      if (current > 1n) candidates.push(current - 1n)
+      const isPreviousInGrace = graceBlocks === undefined || height <= startOf(current) - 1n + graceBlocks
+      if (current > 1n && isPreviousInGrace) candidates.push(current - 1n)
       if (current >= 1n && !candidates.includes(current)) candidates.push(current)
-      const settled = await Promise.all(candidates.map((n) => settleCached(entry, n, fetchSession)))
-      const usable = settled.filter((session): session is GatewaySession => {
-        return session !== undefined && height <= session.graceEndHeight
+      const isUsable = (session: GatewaySession | undefined): session is GatewaySession =>
+        session !== undefined && height <= session.graceEndHeight
+      const cached = (await Promise.all(candidates.map((n) => settleCached(entry, n, fetchSession)))).filter(
+        isUsable,
+      )
+      if (cached.length > 0) return cached
+      // Nothing cached is usable (a cold start): wait for every candidate, so a lagging supplier can
+      // still be served the previous session on this very first request.
+      const read = await Promise.allSettled(candidates.map((n) => fetchSession(entry, n)))
+      const usable = read
+        .flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []))
+        .filter(isUsable)
+      if (usable.length > 0) return usable
+      const failure = read.find((result) => result.status === 'rejected')
+      throw new GatewayChainUnavailableError({
+        cause: failure?.status === 'rejected' ? failure.reason : undefined,
       })
-      if (usable.length === 0) {
-        // Nothing cached is usable: wait for the current session itself.
-        return [
-          await fetchSession(entry, current).catch((cause) => {
-            throw new GatewayChainUnavailableError({ cause })
-          }),
-        ]
-      }
-      return usable
     },
     invalidate(key, sessionNumber) {
       entryOf(key).sessions.delete(sessionNumber)

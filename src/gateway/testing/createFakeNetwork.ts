@@ -38,21 +38,30 @@ export type FakeNetwork = {
  * const gateway = await createGateway({ config: net.config(), sessionSource: net.sessionSource, catalog: net.catalog, transport: net.transport, logger })
  */
 export function createFakeNetwork(
-  options: { suppliers?: number; behaviors?: FakeSupplierBehavior[]; owners?: Hex[]; height?: bigint } = {},
+  options: {
+    suppliers?: number
+    behaviors?: FakeSupplierBehavior[]
+    owners?: Hex[]
+    height?: bigint
+    /** Blocks each supplier's view of the chain lags behind (enables session checks at the suppliers). */
+    supplierLags?: number[]
+  } = {},
 ): FakeNetwork {
   const domain: RelayDomain = { chainId: 31337, verifyingContract: `0x${'ab'.repeat(20)}` }
   const ledgerInfo: GatewayLedgerInfo = { domain, numBlocksPerSession: 10n, genesisHeight: 1n }
   const serviceId = 'llama-tiny'
   const gatewayKey = anvilDevPrivateKeys[1] as Hex
   const application = privateKeyToAddress(anvilDevPrivateKeys[2] as Hex)
-  const suppliers = Array.from({ length: options.suppliers ?? 3 }, (_, i) =>
-    createFakeSupplier({
+  let height = options.height ?? 25n
+  const suppliers = Array.from({ length: options.suppliers ?? 3 }, (_, i) => {
+    const lag = options.supplierLags?.[i]
+    return createFakeSupplier({
       operatorKey: anvilDevPrivateKeys[3 + i] as Hex,
       domain,
       behavior: options.behaviors?.[i] ?? {},
-    }),
-  )
-  let height = options.height ?? 25n
+      ...(lag === undefined ? {} : { heightView: () => height - BigInt(lag) }),
+    })
+  })
   let sessionReads = 0
   let calls = 0
   const sessionSource = {

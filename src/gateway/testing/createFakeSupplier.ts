@@ -51,6 +51,8 @@ export function createFakeSupplier(parameters: {
   operatorKey: Hex
   domain: RelayDomain
   behavior?: FakeSupplierBehavior
+  /** The supplier's view of the chain height; when given, relays outside [start, end + 2] are refused. */
+  heightView?: () => bigint
 }): FakeSupplier {
   const operator = privateKeyToAddress(parameters.operatorKey)
   const received: FakeSupplier['received'] = []
@@ -68,6 +70,8 @@ export function createFakeSupplier(parameters: {
         return { kind: 'json', status, body: { error: { code, message: `fake failure ${code}`, fault } } }
       }
       const request = toRelayRequest(parsed.request)
+      const refusal = parameters.heightView && checkSession(request, parameters.heightView())
+      if (refusal) return refusal
       const answer = generate(parsed.payload, behavior.answerWords ?? 6)
       const sign = (payloadHash: Hex, usage: Usage) =>
         signResponse(parameters, request, behavior, payloadHash, usage)
@@ -89,6 +93,20 @@ export function createFakeSupplier(parameters: {
     },
   }
   return supplier
+}
+
+// As a relayminer does: a session is served from its start height through end + grace (2 here).
+function checkSession(request: RelayRequest, height: bigint): SupplierReply | undefined {
+  const { sessionStartHeight, sessionEndHeight } = request.session
+  const code =
+    sessionStartHeight > height
+      ? 'RELAYMINER_SESSION_NOT_STARTED'
+      : height > sessionEndHeight + 2n
+        ? 'RELAYMINER_SESSION_EXPIRED'
+        : undefined
+  return code
+    ? { kind: 'json', status: 400, body: { error: { code, message: code, fault: 'client' } } }
+    : undefined
 }
 
 type Usage = { prompt_tokens: number; completion_tokens: number; total_tokens: number }

@@ -26,6 +26,8 @@ export async function startFakeGateway(
     suppliers?: number
     behaviors?: FakeSupplierBehavior[]
     owners?: `0x${string}`[]
+    height?: bigint
+    supplierLags?: number[]
     config?: string
     scoreOptions?: Partial<ScoreOptions>
     nowMs?: () => number

@@ -38,7 +38,11 @@ export function createHttpSupplierTransport(options: { fetch?: typeof fetch } = 
       })
       const type = response.headers.get('content-type') ?? ''
       if (type.startsWith('text/event-stream') && response.body)
-        return { kind: 'stream', status: response.status, events: parseSseStream(response.body) }
+        return {
+          kind: 'stream',
+          status: response.status,
+          events: parseSseStream(response.body as unknown as AsyncIterable<Uint8Array>),
+        }
       const text = await response.text()
       let body: unknown
       try {
