@@ -73,6 +73,7 @@ describe('chain entry point', () => {
         "stakeGateway",
         "stakeSupplier",
         "startLocalChain",
+        "startSeedKeeper",
         "submitClaim",
         "submitProof",
         "toChainError",

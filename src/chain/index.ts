@@ -203,6 +203,12 @@ export type {
   IndexedContract,
   IndexerCheckpoint,
 } from './indexer/types.ts'
+// --- keeper
+export {
+  type StartSeedKeeperParameters,
+  type StartSeedKeeperReturnType,
+  startSeedKeeper,
+} from './keeper/startSeedKeeper.ts'
 // --- ledger handle
 export { computeServiceKey } from './ledger/computeServiceKey.ts'
 export { createLedger, type Ledger } from './ledger/createLedger.ts'
