@@ -1,0 +1,217 @@
+/**
+ * The gateway end to end: a real anvil with the ledger, three suppliers running `decai relayminer start`
+ * with the embedded llama.cpp backend on a tiny generated model, and the gateway over HTTP, driven with
+ * the official `openai` SDK. Scenarios: a chat streams through the gateway; a relayminer killed
+ * mid-stream and the stream still completes; session rollover under load with zero errors; bad keys,
+ * malformed and oversize bodies, unknown models and exhausted limits give the right OpenAI errors.
+ */
+import { mkdtemp, rm } from 'node:fs/promises'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { type ServerType, serve } from '@hono/node-server'
+import OpenAI from 'openai'
+import { pino } from 'pino'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createDecaiClients } from '../../src/chain/client/createDecaiClients.ts'
+import { createLedger } from '../../src/chain/ledger/createLedger.ts'
+import {
+  createChainServiceCatalog,
+  createChainSessionSource,
+  createGateway,
+  type Gateway,
+  parseGatewayConfig,
+} from '../../src/gateway/index.ts'
+import { getTestModel, removeTestModels } from '../../src/inference/embedded/testModel.ts'
+import { type GatewayNetwork, serviceId, startGatewayNetwork } from './startGatewayNetwork.ts'
+
+let dir: string
+let net: GatewayNetwork
+let gateway: Gateway
+let server: ServerType
+let baseURL: string
+let apiKey: string
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'decai-gateway-e2e-'))
+  const model = await getTestModel()
+  net = await startGatewayNetwork({ modelSha256: model.sha256, dir })
+  await net.mineTo(net.startOf(net.firstSession) + 1n)
+  await net.startRelayMiners(model.path, model.sha256)
+  const config = parseGatewayConfig({
+    text: [
+      'mode: delegated',
+      'gatewayKeyEnv: GATEWAY_KEY',
+      `applications: [{ address: "${net.application}", serviceId: ${serviceId} }]`,
+      'models: { gpt-4o-mini: llama-tiny }',
+      `chain: { rpcUrl: "${net.chain.rpcUrl}", manifestFile: "${net.manifestFile}", pollInterval: 100ms }`,
+      'store: { dir: keys }',
+      'server: { maxBodyBytes: 16KiB }',
+      'routing: { streamIdleTimeout: 5s, firstByteTimeout: 20s }',
+    ].join('\n'),
+    baseDir: dir,
+    env: { GATEWAY_KEY: net.keys.gateway },
+  })
+  const ledger = createLedger({
+    clients: createDecaiClients({ rpcUrl: net.chain.rpcUrl }),
+    manifest: net.manifest,
+  })
+  gateway = await createGateway({
+    config,
+    sessionSource: createChainSessionSource(ledger),
+    catalog: createChainServiceCatalog(ledger),
+    logger: pino({ level: 'silent' }),
+  })
+  await gateway.start()
+  server = serve({ fetch: gateway.app.fetch, hostname: '127.0.0.1', port: 0 })
+  await new Promise((resolve) => server.once('listening', resolve))
+  baseURL = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`
+  apiKey = (await gateway.keyStore!.create({ name: 'e2e' })).key
+}, 240_000)
+
+afterAll(async () => {
+  server?.close()
+  await gateway?.stop()
+  await net?.stop()
+  await removeTestModels()
+  await rm(dir, { recursive: true, force: true })
+})
+
+const client = (key = apiKey) => new OpenAI({ apiKey: key, baseURL, maxRetries: 0 })
+const messages = [{ role: 'user' as const, content: 'Tell me a story about the sea.' }]
+
+describe('gateway end to end', () => {
+  it('behavior: the openai SDK streams a chat through the gateway from a real relayminer', async () => {
+    const stream = await client().chat.completions.create({
+      model: 'gpt-4o-mini',
+      messages,
+      max_tokens: 24,
+      temperature: 0,
+      stream: true,
+      stream_options: { include_usage: true },
+    })
+    let text = ''
+    let usage: OpenAI.CompletionUsage | null | undefined
+    const ids = new Set<string>()
+    for await (const chunk of stream) {
+      ids.add(chunk.id)
+      text += chunk.choices[0]?.delta?.content ?? ''
+      usage = chunk.usage ?? usage
+    }
+    expect(text.length).toBeGreaterThan(0)
+    expect(ids.size).toBe(1)
+    expect(usage?.completion_tokens).toBe(24)
+    expect(gateway.keyStore!.list()[0]!.usage.outputTokens).toBeGreaterThanOrEqual(24)
+  })
+
+  it('behavior: a relayminer killed mid-stream, and the stream still completes under one id', async () => {
+    const stream = await client().chat.completions.create({
+      model: serviceId,
+      messages,
+      max_tokens: 400,
+      temperature: 0,
+      stream: true,
+      stream_options: { include_usage: true },
+    })
+    let text = ''
+    let chunks = 0
+    let killed: string | undefined
+    let finishReason: string | null | undefined
+    const ids = new Set<string>()
+    for await (const chunk of stream) {
+      ids.add(chunk.id)
+      text += chunk.choices[0]?.delta?.content ?? ''
+      finishReason = chunk.choices[0]?.finish_reason ?? finishReason
+      if (++chunks === 5) killed = killServingRelayMiner()
+    }
+    expect(killed).toBeDefined()
+    expect(finishReason).toBe('length')
+    expect(ids.size).toBe(1)
+    expect(text.length).toBeGreaterThan(100)
+    const continuations = await gateway.metrics.registry.getSingleMetricAsString(
+      'decai_gateway_stream_continuations_total',
+    )
+    expect(continuations).toContain('outcome="resumed"} 1')
+  })
+
+  it('behavior: session rollover under load causes no errors', async () => {
+    const start = await net.head()
+    const end = net.startOf(net.firstSession + 3n) + 2n // two session boundaries later
+    let isMining = true
+    const mining = (async () => {
+      while (isMining && (await net.head()) < end) {
+        await net.chain.mine(1)
+        await new Promise((resolve) => setTimeout(resolve, 60))
+      }
+      isMining = false
+    })()
+    const failures: unknown[] = []
+    let completed = 0
+    await Promise.all(
+      Array.from({ length: 3 }, async (_, worker) => {
+        while (isMining) {
+          try {
+            const isStream = worker % 2 === 0
+            if (isStream) {
+              const stream = await client().chat.completions.create({
+                model: serviceId,
+                messages,
+                max_tokens: 4,
+                stream: true,
+              })
+              for await (const _chunk of stream);
+            } else await client().chat.completions.create({ model: serviceId, messages, max_tokens: 4 })
+            completed++
+          } catch (error) {
+            failures.push(error)
+          }
+        }
+      }),
+    )
+    await mining
+    expect(failures).toEqual([])
+    expect(completed).toBeGreaterThan(10)
+    expect(await net.head()).toBeGreaterThan(start + 15n)
+  })
+
+  it('error: bad keys, malformed and oversize bodies, unknown models and exhausted limits', async () => {
+    await expect(client('dk-wrong').models.list()).rejects.toBeInstanceOf(OpenAI.AuthenticationError)
+    await expect(
+      client().chat.completions.create({ model: 'no-such-model', messages }),
+    ).rejects.toMatchObject({ status: 404, code: 'model_not_found' })
+    await expect(
+      client().chat.completions.create({
+        model: serviceId,
+        messages: [{ role: 'user', content: 'x'.repeat(20_000) }],
+      }),
+    ).rejects.toMatchObject({ status: 413, code: 'request_too_large' })
+    const malformed = await fetch(`${baseURL}/chat/completions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+      body: '{"model": "llama-tiny", "messages": [',
+    })
+    expect(malformed.status).toBe(400)
+    expect(await malformed.json()).toMatchObject({ error: { type: 'invalid_request_error' } })
+    const limited = (
+      await gateway.keyStore!.create({ name: 'limited', requestsPerMinute: 1, budgetBaseUnits: 1 })
+    ).key
+    await client(limited).chat.completions.create({ model: serviceId, messages, max_tokens: 2 })
+    await expect(
+      client(limited).chat.completions.create({ model: serviceId, messages, max_tokens: 2 }),
+    ).rejects.toMatchObject({
+      status: 429,
+    })
+  })
+})
+
+/** SIGKILLs the relayminer whose supplier is serving a stream right now; returns its operator. */
+function killServingRelayMiner(): string | undefined {
+  for (const supplier of net.suppliers) {
+    if (gateway.scores.standing(supplier.operator).inFlight > 0 && supplier.process) {
+      supplier.process.kill('SIGKILL')
+      supplier.process = undefined
+      return supplier.operator
+    }
+  }
+  return undefined
+}
