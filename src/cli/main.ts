@@ -3,7 +3,10 @@
  * Each command group lives in `commands/<group>.ts` and registers itself on the program.
  */
 import { Command } from 'commander'
+import { registerChainCommands } from './commands/chain.ts'
+import { registerDevnetCommands } from './commands/devnet.ts'
 import { registerGatewayCommands } from './commands/gateway.ts'
+import { registerKeysCommands } from './commands/keys.ts'
 import { registerModelCommands } from './commands/model.ts'
 import { registerRelayminerCommands } from './commands/relayminer.ts'
 
@@ -14,6 +17,9 @@ const program = new Command()
   .showHelpAfterError()
 
 registerModelCommands(program)
+registerKeysCommands(program)
+registerDevnetCommands(program)
+registerChainCommands(program)
 registerRelayminerCommands(program)
 registerGatewayCommands(program)
 

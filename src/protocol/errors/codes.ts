@@ -159,6 +159,19 @@ export const errorCodes = {
     UPSTREAM_FAILED: 'EXPLORER_UPSTREAM_FAILED',
     ASSETS_MISSING: 'EXPLORER_ASSETS_MISSING',
   },
+  // --- cli: the `decai` command and the local devnet
+  CLI: {
+    INVALID_ARGUMENT: 'CLI_INVALID_ARGUMENT',
+    NO_SIGNER: 'CLI_NO_SIGNER',
+    KEY_NOT_FOUND: 'CLI_KEY_NOT_FOUND',
+    KEY_EXISTS: 'CLI_KEY_EXISTS',
+    PASSWORD_REQUIRED: 'CLI_PASSWORD_REQUIRED',
+    DEVNET_NOT_FOUND: 'CLI_DEVNET_NOT_FOUND',
+    DEVNET_LOCKED: 'CLI_DEVNET_LOCKED',
+    DEVNET_FAILED: 'CLI_DEVNET_FAILED',
+    PORT_IN_USE: 'CLI_PORT_IN_USE',
+    RELAY_FAILED: 'CLI_RELAY_FAILED',
+  },
 } as const
 
 type Leaves<T> = T extends string ? T : { [K in keyof T]: Leaves<T[K]> }[keyof T]

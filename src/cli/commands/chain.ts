@@ -1,0 +1,104 @@
+import type { Command } from 'commander'
+import type { Address } from 'viem'
+import { getParams } from '../../chain/actions/getParams.ts'
+import { createDecaiClients } from '../../chain/client/createDecaiClients.ts'
+import { deployDecai } from '../../chain/deploy/deployDecai.ts'
+import { readDeploymentManifest } from '../../chain/deploy/readDeploymentManifest.ts'
+import { verifyDeployment } from '../../chain/deploy/verifyDeployment.ts'
+import { readLedger } from '../../chain/ledger/readLedger.ts'
+import { createCliLogger } from '../context/createCliLogger.ts'
+import {
+  addLedgerOptions,
+  type LedgerOptions,
+  openLedger,
+  resolveLedgerLocation,
+} from '../context/ledgerOptions.ts'
+import { loadParamsPreset } from '../context/loadParamsPreset.ts'
+import { printJson, printRows } from '../context/output.ts'
+import { parseAddress } from '../context/parsers.ts'
+import { runAction } from '../context/runAction.ts'
+import { addSignerOptions, resolveSigner, type SignerOptions } from '../context/signerOptions.ts'
+
+type DeployOptions = LedgerOptions &
+  SignerOptions & { params: string; out: string; governance?: Address; dao?: Address; json?: boolean }
+
+/** `decai chain …`: deploy the ledger contracts to any EVM chain and read where it stands. */
+export function registerChainCommands(program: Command): void {
+  const chain = program.command('chain').description('The ledger contracts on an EVM chain: deploy, status')
+  addSignerOptions(addLedgerOptions(chain.command('deploy')))
+    .description('Deploy the decai ledger (ten contracts) and write its deployment manifest')
+    .option(
+      '--params <preset|file>',
+      'parameter preset (devnet, production) or a JSON overrides file',
+      'devnet',
+    )
+    .option('--out <file>', 'where to write the deployment manifest', 'deployment.json')
+    .option(
+      '--governance <address>',
+      'owner of the parameters and the faucet (default: the deployer)',
+      parseAddress,
+    )
+    .option('--dao <address>', 'receives the DAO share of settlements (default: governance)', parseAddress)
+    .option('--json', 'print the manifest as JSON')
+    .action(runAction(deployAction))
+  addLedgerOptions(chain.command('status'))
+    .description('Check the deployment and show the chain, the current session and the governed parameters')
+    .option('--json', 'print one JSON object')
+    .action(runAction(statusAction))
+}
+
+async function deployAction(options: DeployOptions): Promise<void> {
+  const privateKey = await resolveSigner(options, 'chain deploy', process.env)
+  const rpcUrl = options.rpcUrl ?? resolveLedgerLocation({ ...options, manifest: options.out }).rpcUrl
+  const logger = createCliLogger(options.verbose ? 'debug' : 'silent')
+  const clients = createDecaiClients({ rpcUrl, account: privateKey, logger })
+  const manifest = await deployDecai({
+    clients,
+    params: await loadParamsPreset(options.params),
+    governance: options.governance,
+    dao: options.dao,
+    manifestPath: options.out,
+  })
+  if (options.json) return printJson(manifest)
+  console.log(`deployed the decai ledger on chain ${manifest.chainId} at block ${manifest.deployBlock}`)
+  printRows(Object.entries(manifest.contracts))
+  console.log(`manifest written to ${options.out}`)
+}
+
+async function statusAction(options: LedgerOptions & { json?: boolean }): Promise<void> {
+  const ledger = await openLedger(options)
+  const manifest = await readDeploymentManifest(resolveLedgerLocation(options).manifestPath)
+  await verifyDeployment(ledger.clients, manifest)
+  const [blockNumber, session] = await Promise.all([
+    ledger.clients.publicClient.getBlockNumber(),
+    readLedger(ledger, 'sessions', 'currentSession', []),
+  ])
+  const [timeline, { params }] = await Promise.all([
+    readLedger(ledger, 'sessions', 'timeline', [session]),
+    getParams(ledger, { session }),
+  ])
+  const [start, end, claimOpen, claimClose, proofOpen, proofClose, settlement] = timeline
+  const status = {
+    rpcUrl: ledger.clients.rpcUrl,
+    chainId: manifest.chainId,
+    blockNumber,
+    session: { number: session, start, end, claimOpen, claimClose, proofOpen, proofClose, settlement },
+    numBlocksPerSession: manifest.numBlocksPerSession,
+    genesisHeight: manifest.genesisHeight,
+    preset: manifest.preset,
+    contracts: manifest.contracts,
+    params,
+  }
+  if (options.json) return printJson(status)
+  printRows([
+    ['rpc', status.rpcUrl],
+    ['chain id', status.chainId],
+    ['block', blockNumber],
+    ['session', `${session} (blocks ${start}–${end}, ${manifest.numBlocksPerSession} per session)`],
+    ['claims', `blocks ${claimOpen}–${claimClose}`],
+    ['proofs', `blocks ${proofOpen}–${proofClose}`],
+    ['settles from', `block ${settlement}`],
+    ['preset', manifest.preset],
+    ...Object.entries(manifest.contracts).map(([name, address]) => [`contract ${name}`, address] as const),
+  ])
+}

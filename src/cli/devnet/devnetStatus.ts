@@ -1,0 +1,97 @@
+import { writeFile } from 'node:fs/promises'
+import type { DeploymentManifest } from '../../chain/index.ts'
+import type { DevnetKeys } from './devnetKeys.ts'
+import type { DevnetPaths } from './devnetPaths.ts'
+import type { DemoModel } from './ensureDemoModel.ts'
+
+/** What a running devnet is: what `--json` prints and `status.json` holds. */
+export type DevnetStatus = {
+  version: 1
+  pid: number
+  dataDir: string
+  chain: { rpcUrl: string; chainId: number; blockTimeSec: number; manifest: string }
+  contracts: DeploymentManifest['contracts']
+  service: { id: string; modelSha256: string; modelPath: string; modelSize: string }
+  gateway: { url: string; apiKey: string; address: string; metricsUrl: string; configFile: string }
+  application: { address: string }
+  champion: { address: string }
+  dao: { address: string }
+  suppliers: { operator: string; owner: string; endpoint: string; metricsUrl: string; configFile: string }[]
+  /** Not part of the devnet yet; the keys are here so that clients can rely on the shape. */
+  watcher: null
+  explorer: null
+  logs: string
+  /** Dev-only plain keys of every role (see the warning inside). */
+  keysFile: string
+}
+
+/**
+ * Assembles the status of a running devnet.
+ *
+ * @returns the status
+ * @example
+ * const status = buildDevnetStatus({ paths, manifest, keys, model, … })
+ */
+export function buildDevnetStatus(parameters: {
+  paths: DevnetPaths
+  rpcUrl: string
+  blockTimeSec: number
+  manifest: DeploymentManifest
+  keys: DevnetKeys
+  model: DemoModel
+  serviceId: string
+  gateway: { url: string; configFile: string }
+  apiKey: string
+  relayMiners: readonly { url: string; configFile: string }[]
+}): DevnetStatus {
+  const { paths, manifest, keys, model } = parameters
+  return {
+    version: 1,
+    pid: process.pid,
+    dataDir: paths.root,
+    chain: {
+      rpcUrl: parameters.rpcUrl,
+      chainId: manifest.chainId,
+      blockTimeSec: parameters.blockTimeSec,
+      manifest: paths.manifest,
+    },
+    contracts: manifest.contracts,
+    service: {
+      id: parameters.serviceId,
+      modelSha256: model.sha256,
+      modelPath: model.path,
+      modelSize: model.size,
+    },
+    gateway: {
+      url: `${parameters.gateway.url}/v1`,
+      apiKey: parameters.apiKey,
+      address: keys.gateway.address,
+      metricsUrl: `${parameters.gateway.url}/metrics`,
+      configFile: parameters.gateway.configFile,
+    },
+    application: { address: keys.application.address },
+    champion: { address: keys.champion.address },
+    dao: { address: keys.dao.address },
+    suppliers: parameters.relayMiners.map((relayMiner, index) => ({
+      operator: keys.suppliers[index]!.operator.address,
+      owner: keys.suppliers[index]!.owner.address,
+      endpoint: relayMiner.url,
+      metricsUrl: `${relayMiner.url}/metrics`,
+      configFile: relayMiner.configFile,
+    })),
+    watcher: null,
+    explorer: null,
+    logs: paths.logs,
+    keysFile: paths.keys,
+  }
+}
+
+/**
+ * Writes `status.json`, which `decai` commands read to find the local devnet (its RPC URL).
+ *
+ * @example
+ * await writeDevnetStatus(paths.status, status)
+ */
+export async function writeDevnetStatus(file: string, status: DevnetStatus): Promise<void> {
+  await writeFile(file, `${JSON.stringify(status, null, 2)}\n`, { mode: 0o600 })
+}

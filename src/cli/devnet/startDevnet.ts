@@ -1,0 +1,193 @@
+import { readdir, rm } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Logger } from 'pino'
+import type { StartLocalChainReturnType } from '../../chain/index.ts'
+import { findFreePort } from '../../chain/localChain/findFreePort.ts'
+import { CliInvalidArgumentError } from '../context/cliErrors.ts'
+import { acquireDevnetLock } from './acquireDevnetLock.ts'
+import type { Progress } from './createProgress.ts'
+import { loadOrCreateDevnetKeys } from './devnetKeys.ts'
+import type { DevnetOptions } from './devnetOptions.ts'
+import { type DevnetPaths, getDevnetPaths } from './devnetPaths.ts'
+import { devnetPlan } from './devnetPlan.ts'
+import { buildDevnetStatus, type DevnetStatus, writeDevnetStatus } from './devnetStatus.ts'
+import { ensureDemoApiKey } from './ensureDemoApiKey.ts'
+import { ensureDemoModel } from './ensureDemoModel.ts'
+import { provisionNetwork } from './provisionNetwork.ts'
+import { ensureDeployment, startBlockProduction, startDevnetChain } from './startDevnetChain.ts'
+import { gatewayStoreDir, type StartedRole, startGateway, startRelayMiners } from './startDevnetRoles.ts'
+
+/** A running devnet. */
+export type Devnet = {
+  status: DevnetStatus
+  /** Stops the gateway, then the relayminers, then the chain (which dumps its state). Idempotent. */
+  stop(): Promise<void>
+}
+
+/**
+ * Starts (or resumes) the whole local network: chain, ledger, demo model, stakes, relayminers and gateway
+ * (docs/devnet.md). Each step is idempotent, so a second start with the same data directory resumes the
+ * same network with the same keys; a failure stops whatever had started.
+ *
+ * @param parameters - parsed options, the devnet's logger and the progress printer
+ * @returns the running devnet
+ * @throws {CliDevnetLockedError}, {@link CliPortInUseError}, {@link CliDevnetFailedError} and chain errors
+ * @example
+ * const devnet = await startDevnet({ options, logger, progress })
+ * process.once('SIGINT', () => devnet.stop())
+ */
+export async function startDevnet(parameters: {
+  options: DevnetOptions
+  logger: Logger
+  progress: Progress
+}): Promise<Devnet> {
+  const { options, logger, progress } = parameters
+  if (options.relayminerPorts.length < options.suppliers)
+    throw new CliInvalidArgumentError({
+      option: '--relayminer-ports',
+      reason: `${options.suppliers} suppliers need ${options.suppliers} ports, got ${options.relayminerPorts.length}`,
+    })
+  const paths = getDevnetPaths(options.dataDir)
+  const releaseLock = acquireDevnetLock(paths.lock)
+  const stack: Array<() => Promise<void>> = []
+  const unwind = async () => {
+    for (const stop of stack.splice(0).reverse())
+      await stop().catch((error) => logger.error({ err: error }, 'stop failed'))
+  }
+  try {
+    if (options.shouldReset) await progress.step('reset the data directory', () => clearDataDir(paths))
+    const status = await bringUp({ ...parameters, paths, stack })
+    let stopping: Promise<void> | undefined
+    const stop = () => {
+      stopping ??= unwind()
+        .then(() => rm(paths.status, { force: true }))
+        .finally(releaseLock)
+      return stopping
+    }
+    return { status, stop }
+  } catch (error) {
+    await unwind()
+    releaseLock()
+    throw error
+  }
+}
+
+async function bringUp(parameters: {
+  options: DevnetOptions
+  logger: Logger
+  progress: Progress
+  paths: DevnetPaths
+  stack: Array<() => Promise<void>>
+}): Promise<DevnetStatus> {
+  const { options, logger, progress, paths, stack } = parameters
+  const { keys, isNew } = await progress.step(
+    'load the devnet keys',
+    () => loadOrCreateDevnetKeys({ file: paths.keys, supplierCount: options.suppliers }),
+    (result) => (result.isNew ? `created ${paths.keys} (dev only)` : paths.keys),
+  )
+  const model = await progress.step(
+    `prepare the demo model (${options.modelSize}, F16)`,
+    () => ensureDemoModel({ dir: paths.modelDir, recordFile: paths.modelRecord, size: options.modelSize }),
+    (m) =>
+      `${m.isGenerated ? 'generated' : 'cached'} sha256 ${m.sha256.slice(0, 16)}…, ${(m.byteLength / 1e6).toFixed(1)} MB`,
+  )
+  const chain = await progress.step(
+    'start the chain (anvil)',
+    () => startDevnetChain({ paths, options, logger }),
+    (c) => c.rpcUrl,
+  )
+  stack.push(() => chain.stop())
+  const { manifest, isDeployed } = await progress.step(
+    isNew ? 'deploy the ledger contracts' : 'find the ledger contracts',
+    () => ensureDeployment({ chain, paths, options, keys, logger }),
+    (d) => `${d.isDeployed ? 'deployed' : 'reused'} (${d.manifest.preset} parameters)`,
+  )
+  const supplierEndpoints = options.relayminerPorts
+    .slice(0, options.suppliers)
+    .map((port) => `http://127.0.0.1:${port}`)
+  const { changes } = await progress.step(
+    'register the service, stake the application, the gateway and the suppliers',
+    () => provisionNetwork({ rpcUrl: chain.rpcUrl, manifest, keys, model, supplierEndpoints, logger }),
+    (p) => (p.changes.length === 0 ? 'already in place' : `${p.changes.length} changes`),
+  )
+  for (const change of changes) progress.note(change)
+  await startBlockProduction({
+    chain,
+    manifest,
+    blockTimeSec: options.blockTimeSec,
+    shouldSkipToNextSession: isDeployed || changes.length > 0,
+  })
+  return startServices({ ...parameters, chain, keys, model, manifest })
+}
+
+async function startServices(
+  parameters: Parameters<typeof bringUp>[0] & {
+    chain: StartLocalChainReturnType
+    keys: Awaited<ReturnType<typeof loadOrCreateDevnetKeys>>['keys']
+    model: Awaited<ReturnType<typeof ensureDemoModel>>
+    manifest: Parameters<typeof buildDevnetStatus>[0]['manifest']
+  },
+): Promise<DevnetStatus> {
+  const { options, logger, progress, paths, stack, chain, keys, model, manifest } = parameters
+  const context = {
+    paths,
+    keys,
+    rpcUrl: chain.rpcUrl,
+    serviceId: devnetPlan.serviceId,
+    logger,
+    readyTimeoutMs: 90_000,
+    onCrash: (role: string, exit: number | string, willRestart: boolean) =>
+      progress.note(
+        `${role} exited (${exit}); ${willRestart ? 'restarting it' : 'giving up'}, see ${paths.logOf(role)}`,
+      ),
+  }
+  const apiKey = await ensureDemoApiKey({
+    storeDir: gatewayStoreDir(paths),
+    keyFile: join(paths.gatewayDir, 'demo-api-key'),
+  })
+  const relayMiners = await progress.step(
+    `start ${keys.suppliers.length} relayminers (embedded llama.cpp)`,
+    () => startRelayMiners({ ...context, ports: options.relayminerPorts, model }),
+  )
+  stack.push(() => stopRoles(relayMiners, 20_000))
+  const gatewayPort = options.gatewayPort || (await findFreePort('127.0.0.1'))
+  const gateway = await progress.step('start the gateway', () =>
+    startGateway({ ...context, port: gatewayPort }),
+  )
+  stack.push(() => stopRoles([gateway], 10_000))
+  // TODO(devnet, #6): start the watcher and the explorer here once they exist (as roles, like the gateway)
+  // and fill `watcher` and `explorer` in the status.
+  const status = buildDevnetStatus({
+    paths,
+    rpcUrl: chain.rpcUrl,
+    blockTimeSec: options.blockTimeSec,
+    manifest,
+    keys,
+    model,
+    serviceId: devnetPlan.serviceId,
+    gateway,
+    apiKey,
+    relayMiners,
+  })
+  await writeDevnetStatus(paths.status, status)
+  return status
+}
+
+async function stopRoles(roles: readonly StartedRole[], timeoutMs: number): Promise<void> {
+  await Promise.all(roles.map(({ role }) => role.stop(timeoutMs)))
+}
+
+// Everything but the lock, which this process holds.
+async function clearDataDir(paths: DevnetPaths): Promise<void> {
+  let entries: string[]
+  try {
+    entries = await readdir(paths.root)
+  } catch {
+    return
+  }
+  await Promise.all(
+    entries
+      .filter((name) => join(paths.root, name) !== paths.lock)
+      .map((name) => rm(join(paths.root, name), { recursive: true, force: true })),
+  )
+}

@@ -1,0 +1,98 @@
+import { mkdir, writeFile } from 'node:fs/promises'
+import { join, relative } from 'node:path'
+import { stringify } from 'yaml'
+import type { GatewayFileConfigInput } from '../../gateway/config/configSchema.ts'
+import type { RelayMinerFileConfigInput } from '../../relayminer/config/configSchema.ts'
+import type { DevnetPaths } from './devnetPaths.ts'
+
+/** Environment variables the role processes read their keys from (set by the devnet, never written to disk). */
+export const roleKeyEnv = {
+  operator: 'DECAI_DEVNET_OPERATOR_KEY',
+  gateway: 'DECAI_DEVNET_GATEWAY_KEY',
+} as const
+
+const header = (role: string) =>
+  `# ${role} config written by \`decai devnet\` (rewritten at every start).\n` +
+  '# The same file runs this role for real: point chain.rpcUrl and chain.manifestFile at your chain,\n' +
+  `# and set ${role === 'gateway' ? roleKeyEnv.gateway : roleKeyEnv.operator} to the key (or use a keystore).\n`
+
+/**
+ * Writes a relayminer config for one devnet supplier: the embedded llama.cpp backend on the demo model,
+ * the devnet chain, a store under its own directory, and a loopback listener.
+ *
+ * @returns the config file's path
+ * @example
+ * const file = await writeRelayMinerConfig({ paths, index: 0, port: 8081, rpcUrl, serviceId, model })
+ */
+export async function writeRelayMinerConfig(parameters: {
+  paths: DevnetPaths
+  index: number
+  port: number
+  rpcUrl: string
+  serviceId: string
+  model: { path: string; sha256: string }
+}): Promise<string> {
+  const { paths, index, serviceId, model } = parameters
+  const dir = paths.relayMinerDir(index)
+  const config: RelayMinerFileConfigInput = {
+    keys: [{ name: 'operator', privateKeyEnv: roleKeyEnv.operator }],
+    suppliers: [{ key: 'operator', services: [serviceId] }],
+    services: [
+      {
+        id: serviceId,
+        backend: {
+          kind: 'embedded',
+          modelPath: relative(dir, model.path),
+          sha256: model.sha256,
+          modelName: serviceId,
+          parallelSequences: 2,
+          threads: 1,
+        },
+      },
+    ],
+    chain: { rpcUrl: parameters.rpcUrl, manifestFile: relative(dir, paths.manifest), pollInterval: '250ms' },
+    store: { dir: 'store' },
+    server: { host: '127.0.0.1', port: parameters.port },
+    log: { level: 'info' },
+  }
+  return writeConfig(dir, 'relayminer', config)
+}
+
+/**
+ * Writes the gateway config: delegated mode for the devnet's application, the devnet chain, API keys
+ * required, and a loopback listener.
+ *
+ * @returns the config file's path
+ * @example
+ * const file = await writeGatewayConfig({ paths, port: 8080, rpcUrl, serviceId, application })
+ */
+export async function writeGatewayConfig(parameters: {
+  paths: DevnetPaths
+  port: number
+  rpcUrl: string
+  serviceId: string
+  application: string
+}): Promise<string> {
+  const dir = parameters.paths.gatewayDir
+  const config: GatewayFileConfigInput = {
+    mode: 'delegated',
+    gatewayKeyEnv: roleKeyEnv.gateway,
+    applications: [{ address: parameters.application, serviceId: parameters.serviceId }],
+    chain: {
+      rpcUrl: parameters.rpcUrl,
+      manifestFile: relative(dir, parameters.paths.manifest),
+      pollInterval: '250ms',
+    },
+    server: { host: '127.0.0.1', port: parameters.port },
+    store: { dir: 'store' },
+    log: { level: 'info' },
+  }
+  return writeConfig(dir, 'gateway', config)
+}
+
+async function writeConfig(dir: string, role: string, config: object): Promise<string> {
+  await mkdir(dir, { recursive: true })
+  const file = join(dir, 'config.yaml')
+  await writeFile(file, `${header(role)}${stringify(config)}`)
+  return file
+}
