@@ -279,6 +279,9 @@ export type FlowsView = { settlements: FlowRow[]; totals: TokenTotals }
 
 export type WatcherView = { upstream: UpstreamStatus; reports: WatcherReportView[] }
 
+/** Where the upstream columns (QoS scores, verdicts) come from, and whether they could be fetched. */
+export type UpstreamsView = { gateway: UpstreamStatus; watcher: UpstreamStatus }
+
 /** A Server-Sent Event on `/api/stream`. */
 export type StreamMessage =
   | { type: 'head'; indexedHeight: IntString | null }

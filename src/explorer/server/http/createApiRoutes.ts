@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import type { WatcherView } from '../../api/types.ts'
+import type { UpstreamsView, WatcherView } from '../../api/types.ts'
 import { ExplorerChainUnavailableError, ExplorerNotFoundError } from '../../errors.ts'
 import { readApplication, readApplications } from '../views/readApplications.ts'
 import { readFlows } from '../views/readFlows.ts'
@@ -47,6 +47,9 @@ export function createApiRoutes(ctx: ViewContext): Hono {
   api.get('/flows', (c) => c.json(readFlows(ctx, parseLimitParam(c.req.query('limit'), 50, 500))))
   api.get('/watcher', (c) =>
     c.json({ upstream: ctx.watcher.status(), reports: [...ctx.watcher.reports()] } satisfies WatcherView),
+  )
+  api.get('/upstreams', (c) =>
+    c.json({ gateway: ctx.gateway.status(), watcher: ctx.watcher.status() } satisfies UpstreamsView),
   )
   api.get('/health', (c) =>
     c.json({ status: 'ok', indexedHeight: ctx.data.getIndexedHeight()?.toString() ?? null }),

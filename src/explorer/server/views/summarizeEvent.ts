@@ -5,6 +5,13 @@ import type { ServiceRegistry } from './serviceRegistry.ts'
 
 const short = (hex: string) => (hex.length > 12 ? `${hex.slice(0, 6)}…${hex.slice(-4)}` : hex)
 
+// Base units → tokens (6 decimals), trailing zeros dropped: 3079n → '0.003079 DECAI'.
+const tokens = (event: ExplorerEvent, name: string) => {
+  const units = argBigint(event, name)
+  const fraction = (units % 1_000_000n).toString().padStart(6, '0').replace(/0+$/, '')
+  return `${units / 1_000_000n}${fraction ? `.${fraction}` : ''} DECAI`
+}
+
 type Describe = (e: ExplorerEvent, service: (key: string) => string) => [summary: string, href: string | null]
 
 // One sentence per ledger event, for the activity feed; events not listed get their name only.
@@ -26,8 +33,12 @@ const describers: Record<string, Describe> = {
     `#/suppliers/${argHex(e, 'operator')}`,
   ],
   SupplierSlashed: (e) => [
-    `Supplier ${short(argHex(e, 'operator'))} slashed`,
+    `Supplier ${short(argHex(e, 'operator'))} slashed ${tokens(e, 'amount')}`,
     `#/suppliers/${argHex(e, 'operator')}`,
+  ],
+  StakeBurned: (e) => [
+    `Application ${short(argHex(e, 'application'))} paid ${tokens(e, 'amount')}`,
+    `#/applications/${argHex(e, 'application')}`,
   ],
   ApplicationStaked: (e) => [
     `Application ${short(argHex(e, 'application'))} staked`,
@@ -55,11 +66,11 @@ const describers: Record<string, Describe> = {
     null,
   ],
   ClaimSettled: (e) => [
-    `Claim of ${short(argHex(e, 'supplierOperator'))} settled: ${argBigint(e, 'burned')} burned, ${argBigint(e, 'minted')} minted`,
+    `Claim of ${short(argHex(e, 'supplierOperator'))} settled: ${tokens(e, 'burned')} burned, ${tokens(e, 'minted')} minted`,
     '#/flows',
   ],
   ClaimExpired: (e) => [
-    `Claim of ${short(argHex(e, 'supplierOperator'))} expired without its proof: ${argBigint(e, 'slashed')} slashed`,
+    `Claim of ${short(argHex(e, 'supplierOperator'))} expired without its required proof: ${tokens(e, 'slashed')} slashed`,
     '#/flows',
   ],
 }

@@ -1,7 +1,7 @@
 import type { Hex } from '../../../protocol/bytes/bytes.ts'
 import type { StakePoint } from '../../api/types.ts'
 import type { ExplorerEvent } from '../../ports.ts'
-import { argArray, argBigint, argHex, argString } from './eventArgs.ts'
+import { argArray, argBigint, argBoolean, argHex, argString } from './eventArgs.ts'
 import type { ServiceRegistry } from './serviceRegistry.ts'
 
 /** A supplier's state, folded from its events in order. */
@@ -54,6 +54,8 @@ export function foldSupplier(events: readonly ExplorerEvent[]): SupplierFold {
         fold.slashes++
         fold.slashed += argBigint(event, 'amount')
         fold.stake -= argBigint(event, 'amount')
+        // A slash below the minimum stake unbonds the supplier (docs/ledger.md, Stakes).
+        if (argBoolean(event, 'forcedUnbonding')) fold.status = 'unbonding'
         record(event, 'slashed')
         break
       case 'SupplierUnbondingStarted':

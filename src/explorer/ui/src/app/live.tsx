@@ -1,0 +1,73 @@
+import { type ComponentChildren, createContext } from 'preact'
+import { useContext, useEffect, useState } from 'preact/hooks'
+import type { StreamMessage } from '../../../api/types.ts'
+
+/** What the live stream has told the page so far. */
+export type LiveState = {
+  connection: 'connecting' | 'live' | 'reconnecting'
+  indexedHeight: string | null
+  /** Bumped on every batch of new ledger events: pages refetch their data. */
+  eventsVersion: number
+  /** Bumped when only the indexed height moved: pages that show the head refetch. */
+  headVersion: number
+  /** Event names of the last batch, for the screen-reader announcement. */
+  lastEventNames: string[]
+}
+
+const initial: LiveState = {
+  connection: 'connecting',
+  indexedHeight: null,
+  eventsVersion: 0,
+  headVersion: 0,
+  lastEventNames: [],
+}
+const LiveContext = createContext<LiveState>(initial)
+
+/**
+ * Subscribes once to `/api/stream` (Server-Sent Events; the browser reconnects by itself) and shares what
+ * arrives with every page.
+ *
+ * @example
+ * render(<LiveProvider><App /></LiveProvider>, root)
+ */
+export function LiveProvider({ children }: { children: ComponentChildren }) {
+  const [state, setState] = useState(initial)
+  useEffect(() => {
+    const source = new EventSource('api/stream')
+    const onMessage = (event: MessageEvent<string>) => {
+      const message = JSON.parse(event.data) as StreamMessage
+      setState((s) =>
+        message.type === 'events'
+          ? {
+              ...s,
+              connection: 'live',
+              indexedHeight: message.indexedHeight,
+              eventsVersion: s.eventsVersion + 1,
+              lastEventNames: message.eventNames,
+            }
+          : {
+              ...s,
+              connection: 'live',
+              indexedHeight: message.indexedHeight,
+              headVersion: s.headVersion + 1,
+            },
+      )
+    }
+    source.addEventListener('events', onMessage)
+    source.addEventListener('head', onMessage)
+    source.onopen = () => setState((s) => ({ ...s, connection: 'live' }))
+    source.onerror = () => setState((s) => ({ ...s, connection: 'reconnecting' }))
+    return () => source.close()
+  }, [])
+  return <LiveContext.Provider value={state}>{children}</LiveContext.Provider>
+}
+
+/**
+ * The live stream's state.
+ *
+ * @example
+ * const { indexedHeight } = useLive()
+ */
+export function useLive(): LiveState {
+  return useContext(LiveContext)
+}

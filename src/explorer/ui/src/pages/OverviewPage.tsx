@@ -1,0 +1,124 @@
+import type { EventRow, OverviewView } from '../../../api/types.ts'
+import { formatInt, formatRate, formatTokens, plural } from '../app/format.ts'
+import { href } from '../app/router.ts'
+import { useApi } from '../app/useApi.ts'
+import { Page, Section } from '../components/Page.tsx'
+import { ResourceView } from '../components/ResourceView.tsx'
+import { Stats } from '../components/Stats.tsx'
+import { UpstreamNotice } from '../components/UpstreamNotice.tsx'
+
+/** The overview: chain head, current session, relay rates, token totals, counts and recent activity. */
+export function OverviewPage() {
+  const overview = useApi<OverviewView>('api/overview', 'head')
+  return (
+    <Page title="Network overview">
+      <ResourceView resource={overview}>{(view) => <Overview view={view} />}</ResourceView>
+    </Page>
+  )
+}
+
+function Overview({ view }: { view: OverviewView }) {
+  const tokens = (amount: string) => `${formatTokens(amount, view.network.tokenDecimals)} DECAI`
+  const n = Number(view.network.numBlocksPerSession)
+  const elapsed = n - Number(view.session.blocksLeft) - 1
+  return (
+    <>
+      <Section id="chain" title="Chain">
+        <Stats
+          label="Chain"
+          items={[
+            {
+              label: 'Block height',
+              value: formatInt(view.head.height),
+              hint: `indexed: ${view.head.indexedHeight ?? '—'}`,
+            },
+            {
+              label: 'Current session',
+              value: <a href={href('sessions', view.session.number)}>{view.session.number}</a>,
+              hint: `blocks ${view.session.startHeight}–${view.session.endHeight}, ${view.session.blocksLeft} left`,
+            },
+            { label: 'Chain id', value: String(view.network.chainId), hint: `${n} blocks per session` },
+          ]}
+        />
+        <progress
+          class="session-progress"
+          max={n}
+          value={Math.max(0, elapsed + 1)}
+          aria-label={`Session ${view.session.number} progress`}
+        >
+          {elapsed + 1} of {n} blocks
+        </progress>
+      </Section>
+      <Section id="traffic" title="Relays">
+        <Stats
+          label="Relays"
+          items={[
+            { label: 'Relays per second (gateway)', value: formatRate(view.relays.gatewayPerSecond) },
+            {
+              label: 'Estimated relays, last settled session',
+              value: view.relays.lastSettled ? formatInt(view.relays.lastSettled.estimatedRelays) : '—',
+              hint: view.relays.lastSettled
+                ? `session ${view.relays.lastSettled.session}, ≈${formatRate(view.relays.lastSettled.perSecond)} per second`
+                : 'no session settled yet',
+            },
+          ]}
+        />
+        <UpstreamNotice name="gateway" status={view.gateway} />
+      </Section>
+      <Section id="tokens" title="Tokens">
+        <Stats
+          label="Tokens"
+          items={[
+            {
+              label: 'Burned',
+              value: tokens(view.tokens.burned),
+              hint: plural(view.tokens.settledClaims, 'settled claim'),
+            },
+            {
+              label: 'Minted',
+              value: tokens(view.tokens.minted),
+              hint: `inflation: ${tokens(view.tokens.inflationMinted)}`,
+            },
+            {
+              label: 'Slashed',
+              value: tokens(view.tokens.slashed),
+              hint: `${plural(view.tokens.expiredClaims, 'claim')} without a required proof`,
+            },
+          ]}
+        />
+        <p>
+          <a href={href('flows')}>Token flows of recent settlements</a>
+        </p>
+      </Section>
+      <Section id="counts" title="Participants">
+        <Stats
+          label="Participants"
+          items={[
+            { label: 'Services', value: <a href={href('services')}>{view.counts.services}</a> },
+            { label: 'Suppliers', value: <a href={href('suppliers')}>{view.counts.suppliers}</a> },
+            { label: 'Applications', value: <a href={href('applications')}>{view.counts.applications}</a> },
+            { label: 'Gateways', value: String(view.counts.gateways) },
+            { label: 'Claims', value: String(view.counts.claims), hint: plural(view.counts.proofs, 'proof') },
+          ]}
+        />
+      </Section>
+      <Section id="activity" title="Recent activity">
+        <RecentActivity rows={view.recent} />
+      </Section>
+    </>
+  )
+}
+
+function RecentActivity({ rows }: { rows: EventRow[] }) {
+  if (rows.length === 0) return <p class="empty">No ledger events yet.</p>
+  return (
+    <ol class="activity">
+      {rows.map((row) => (
+        <li key={row.id}>
+          <span class="activity-block">block {row.blockNumber}</span>{' '}
+          {row.href ? <a href={row.href}>{row.summary}</a> : row.summary}
+        </li>
+      ))}
+    </ol>
+  )
+}

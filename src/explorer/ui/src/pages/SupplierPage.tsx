@@ -1,0 +1,139 @@
+import type { SupplierDetail, UpstreamsView, WatcherReportView } from '../../../api/types.ts'
+import { formatInt, formatTime, formatTokens, plural } from '../app/format.ts'
+import { href } from '../app/router.ts'
+import { useApi } from '../app/useApi.ts'
+import { Badge } from '../components/Badge.tsx'
+import { ClaimTable } from '../components/ClaimTable.tsx'
+import { DataTable } from '../components/DataTable.tsx'
+import { Hex } from '../components/Hex.tsx'
+import { Page, Section } from '../components/Page.tsx'
+import { ResourceView } from '../components/ResourceView.tsx'
+import { Stats } from '../components/Stats.tsx'
+import { UpstreamNotice } from '../components/UpstreamNotice.tsx'
+
+/** One supplier: stake and its history, services, revenue shares, claims, QoS and watcher reports. */
+export function SupplierPage({ operator }: { operator: string }) {
+  const supplier = useApi<SupplierDetail>(`api/suppliers/${operator}`)
+  const upstreams = useApi<UpstreamsView>('api/upstreams')
+  return (
+    <Page title={`Supplier ${operator.slice(0, 10)}…`}>
+      <ResourceView resource={supplier}>
+        {(view) => <Supplier view={view} upstreams={upstreams.data} />}
+      </ResourceView>
+    </Page>
+  )
+}
+
+function Supplier({ view, upstreams }: { view: SupplierDetail; upstreams: UpstreamsView | undefined }) {
+  return (
+    <>
+      <Section id="identity" title="Stake and activity">
+        <dl class="pairs">
+          <dt>Operator</dt>
+          <dd>
+            <Hex value={view.operator} full />
+          </dd>
+          <dt>Owner</dt>
+          <dd>
+            <Hex value={view.owner} full />
+          </dd>
+        </dl>
+        <Stats
+          label="Stake and activity"
+          items={[
+            {
+              label: 'Stake',
+              value: `${formatTokens(view.stake, 6)} DECAI`,
+              hint: <Badge value={view.status} />,
+            },
+            {
+              label: 'Earned',
+              value: `${formatTokens(view.earned, 6)} DECAI`,
+              hint: plural(view.settlements, 'settlement'),
+            },
+            {
+              label: 'Claims',
+              value: formatInt(view.claims),
+              hint: `${plural(view.sessions, 'session')}, ${plural(view.proofs, 'proof')}`,
+            },
+            {
+              label: 'Slashes',
+              value: formatInt(view.slashes),
+              hint: `${formatTokens(view.slashed, 6)} DECAI slashed`,
+            },
+            {
+              label: 'QoS score',
+              value: view.qos ? view.qos.score.toFixed(1) : '—',
+              hint: view.qos?.isQuarantined ? 'quarantined' : 'from the gateway',
+            },
+          ]}
+        />
+      </Section>
+      <Section id="services" title="Services and revenue shares">
+        <DataTable
+          caption="Services served"
+          rows={view.services}
+          rowKey={(s) => s.serviceId}
+          columns={[
+            { header: 'Service', cell: (s) => <a href={href('services', s.serviceId)}>{s.serviceId}</a> },
+            { header: 'Endpoint', cell: (s) => <code>{s.endpoint}</code> },
+          ]}
+        />
+        <DataTable
+          caption="Revenue shares"
+          rows={view.revenueShares}
+          rowKey={(r) => r.recipient}
+          columns={[
+            { header: 'Recipient', cell: (r) => <Hex value={r.recipient} full /> },
+            { header: 'Share', isNumeric: true, cell: (r) => `${(r.bps / 100).toFixed(2)} %` },
+          ]}
+        />
+      </Section>
+      <Section id="claims" title="Claims">
+        <ClaimTable caption="Latest claims of this supplier" rows={view.claimList} />
+      </Section>
+      <Section id="stake" title="Stake history">
+        <DataTable
+          caption="Stake changes"
+          rows={view.stakeHistory}
+          rowKey={(p) => `${p.blockNumber}-${p.reason}-${p.stake}`}
+          columns={[
+            { header: 'Block', isNumeric: true, cell: (p) => p.blockNumber },
+            { header: 'Change', cell: (p) => p.reason },
+            { header: 'Stake after (DECAI)', isNumeric: true, cell: (p) => formatTokens(p.stake, 6) },
+          ]}
+        />
+      </Section>
+      <Section id="reports" title="Watcher reports">
+        {upstreams ? <UpstreamNotice name="watcher" status={upstreams.watcher} /> : null}
+        <ReportTable rows={view.reports} />
+      </Section>
+    </>
+  )
+}
+
+/**
+ * Watcher reports as a table.
+ *
+ * @example
+ * <ReportTable rows={reports} />
+ */
+export function ReportTable({ rows }: { rows: WatcherReportView[] }) {
+  return (
+    <DataTable
+      caption="Watcher reports"
+      rows={rows}
+      rowKey={(r) => `${r.supplier}-${r.decidedAtMs}-${r.check}-${r.verdict}`}
+      empty="No watcher report about this supplier."
+      columns={[
+        { header: 'Decided', cell: (r) => formatTime(r.decidedAtMs) },
+        { header: 'Supplier', cell: (r) => <Hex value={r.supplier} href={href('suppliers', r.supplier)} /> },
+        { header: 'Service', cell: (r) => r.serviceId ?? '—' },
+        { header: 'Check', cell: (r) => r.check ?? '—' },
+        { header: 'Verdict', cell: (r) => <Badge value={r.verdict} /> },
+        { header: 'Signed', cell: (r) => (r.isSigned ? 'yes' : 'no') },
+        { header: 'Summary', cell: (r) => r.summary ?? '—' },
+      ]}
+    />
+  )
+}
