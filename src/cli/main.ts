@@ -5,6 +5,7 @@
 import { Command } from 'commander'
 import { registerChainCommands } from './commands/chain.ts'
 import { registerDevnetCommands } from './commands/devnet.ts'
+import { registerExplorerCommand } from './commands/explorer.ts'
 import { registerGatewayCommands } from './commands/gateway.ts'
 import { registerKeysCommands } from './commands/keys.ts'
 import { registerModelCommands } from './commands/model.ts'
@@ -22,5 +23,6 @@ registerDevnetCommands(program)
 registerChainCommands(program)
 registerRelayminerCommands(program)
 registerGatewayCommands(program)
+registerExplorerCommand(program)
 
 await program.parseAsync(process.argv)
