@@ -172,6 +172,17 @@ export const errorCodes = {
     PORT_IN_USE: 'CLI_PORT_IN_USE',
     RELAY_FAILED: 'CLI_RELAY_FAILED',
   },
+  // --- watcher: covert audits of suppliers (model identity, service quality, metering)
+  WATCHER: {
+    INVALID_CONFIG: 'WATCHER_INVALID_CONFIG',
+    MISSING_SECRET: 'WATCHER_MISSING_SECRET',
+    REFERENCE_MISMATCH: 'WATCHER_REFERENCE_MISMATCH',
+    NO_REFERENCE: 'WATCHER_NO_REFERENCE',
+    PROBE_FAILED: 'WATCHER_PROBE_FAILED',
+    INVALID_REPORT: 'WATCHER_INVALID_REPORT',
+    NOT_FOUND: 'WATCHER_NOT_FOUND',
+    INVALID_CALIBRATION: 'WATCHER_INVALID_CALIBRATION',
+  },
 } as const
 
 type Leaves<T> = T extends string ? T : { [K in keyof T]: Leaves<T[K]> }[keyof T]

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest'
+import type { IdentityObservation } from '../identity/checkIdentity.ts'
+import type { MeteringObservation } from '../metering/checkMetering.ts'
+import type { QosObservation } from '../qos/checkQos.ts'
+import { type AuditSettings, createSupplierAudit, type ProbeOutcome } from './createSupplierAudit.ts'
+
+function mulberry32(seed: number): () => number {
+  let state = seed >>> 0
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0
+    let t = state
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32
+  }
+}
+
+const settings: AuditSettings = {
+  alpha: 0.01,
+  identity: { tokenViolationRate: 0.001, logprobDeviationRate: 0.001 },
+  meteringExcessRate: 0.01,
+  objectives: { maxErrorRate: 0.05 },
+  minProbesForPass: 5,
+}
+
+const qos: QosObservation = {
+  isError: false,
+  ttftMs: undefined,
+  tpotMs: undefined,
+  e2eMs: 100,
+  isTtftExceeded: undefined,
+  isTpotExceeded: undefined,
+}
+const metering: MeteringObservation = {
+  isReported: true,
+  promptExcess: 0,
+  completionExcess: 0,
+  proofs: [],
+  isExcessive: false,
+  counts: { promptReported: 20, promptRecounted: 20, completionReported: 48, completionRecounted: 48 },
+}
+
+function greedy(positions: number, violations: number): IdentityObservation {
+  return {
+    mode: 'greedy',
+    positions,
+    violations,
+    maxMarginNats: violations > 0 ? 1 : 0,
+    logprobPositions: 0,
+    logprobDeviations: 0,
+    maxLogprobDeviationNats: 0,
+  }
+}
+
+// Violations of an honest supplier: each position flips past τ independently at the null rate.
+function honestOutcome(random: () => number, rate: number): ProbeOutcome {
+  let violations = 0
+  for (let i = 0; i < 48; i++) if (random() < rate) violations++
+  return { identity: greedy(48, violations), metering, qos }
+}
+
+describe('createSupplierAudit', () => {
+  it('default: pending until enough clean probes, then pass', () => {
+    const audit = createSupplierAudit(settings)
+    expect(audit.state()).toMatchObject({ verdict: 'pending', probes: 0, decidedBy: null })
+    for (let i = 0; i < 5; i++) audit.observe({ identity: greedy(48, 0), metering, qos })
+    const state = audit.state()
+    expect(state.verdict).toBe('pass')
+    expect(state.checks.map((check) => check.name)).toEqual(['identity', 'metering', 'qos.errors'])
+    expect(state.checks[0]!.log10Threshold).toBeCloseTo(Math.log10(300), 12)
+  })
+
+  it('behavior: honest suppliers at the null rate are failed in at most α of simulated audits', () => {
+    const random = mulberry32(3)
+    let failed = 0
+    for (let run = 0; run < 1000; run++) {
+      const audit = createSupplierAudit(settings)
+      for (let probe = 0; probe < 60; probe++) audit.observe(honestOutcome(random, 0.001))
+      if (audit.state().verdict === 'fail') failed++
+    }
+    expect(failed / 1000).toBeLessThanOrEqual(0.01)
+  })
+
+  it('behavior: another model (every token off) fails on the first probe', () => {
+    const audit = createSupplierAudit(settings)
+    const state = audit.observe({ identity: greedy(48, 48), metering, qos })
+    expect(state).toMatchObject({ verdict: 'fail', decidedBy: 'identity', decidedAtProbe: 1 })
+  })
+
+  it('behavior: one substituted probe among clean ones is enough', () => {
+    const audit = createSupplierAudit(settings)
+    for (let i = 0; i < 25; i++) audit.observe({ identity: greedy(48, 0), metering, qos })
+    expect(audit.observe({ identity: greedy(48, 40), metering, qos }).verdict).toBe('fail')
+  })
+
+  it('behavior: a metering proof fails at once and the verdict stays fail', () => {
+    const audit = createSupplierAudit(settings)
+    const proof = { ...metering, proofs: ['prompt_tokens 23, re-counted 21'] }
+    expect(audit.observe({ identity: greedy(48, 0), metering: proof, qos })).toMatchObject({
+      verdict: 'fail',
+      decidedBy: 'metering',
+      reason: 'proof: prompt_tokens 23, re-counted 21',
+    })
+    expect(audit.observe({ identity: greedy(48, 0), metering, qos }).verdict).toBe('fail')
+  })
+
+  it('behavior: repeated supplier errors above the objective fail qos.errors', () => {
+    const audit = createSupplierAudit(settings)
+    const error = { identity: undefined, metering: undefined, qos: { ...qos, isError: true } }
+    let state = audit.observe(error)
+    for (let i = 0; i < 5 && state.verdict !== 'fail'; i++) state = audit.observe(error)
+    expect(state).toMatchObject({ verdict: 'fail', decidedBy: 'qos.errors' })
+    expect(state.tally.failedProbes).toBe(state.probes)
+  })
+})

@@ -1,0 +1,84 @@
+import type { Logger } from 'pino'
+import type { ProbeTarget } from '../ports.ts'
+import { createConcurrencyLimit } from './createConcurrencyLimit.ts'
+
+/** Inputs of `createProbeLoop`. */
+export type CreateProbeLoopParameters = {
+  listTargets: () => Promise<ProbeTarget[]>
+  probe: (target: ProbeTarget) => Promise<unknown>
+  refreshMs: number
+  meanIntervalMs: number
+  maxConcurrent: number
+  random: () => number
+  logger: Logger
+}
+
+/**
+ * Probes every target at random times: each supplier's probes form a Poisson process (exponential gaps
+ * with the configured mean), so their timing carries no pattern a supplier could key on, and at most
+ * `maxConcurrent` probes run at once. The target list is refreshed periodically; suppliers that left
+ * stop being probed.
+ *
+ * @param parameters - target source, probe function, periods, concurrency, randomness, logger.
+ * @returns `start()` and `stop()` (which waits for probes in flight).
+ * @example
+ * const loop = createProbeLoop({ listTargets, probe, refreshMs: 60_000, meanIntervalMs: 30_000, maxConcurrent: 1, random: Math.random, logger })
+ * loop.start()
+ */
+export function createProbeLoop(parameters: CreateProbeLoopParameters) {
+  const { logger } = parameters
+  const timers = new Map<string, NodeJS.Timeout>()
+  const limit = createConcurrencyLimit(parameters.maxConcurrent)
+  let refreshTimer: NodeJS.Timeout | undefined
+  let isRunning = false
+  const keyOf = (target: ProbeTarget) => `${target.supplier}\u0000${target.serviceId}`
+  const isActive = (target: ProbeTarget) => isRunning && timers.has(keyOf(target))
+  const gapMs = () => -Math.log(1 - parameters.random()) * parameters.meanIntervalMs
+  const fire = async (target: ProbeTarget) => {
+    await limit.run(async () => {
+      if (!isActive(target)) return
+      await parameters.probe(target).catch((error) => {
+        logger.error(
+          { err: error, supplier: target.supplier },
+          'probe could not be judged; check the reference model',
+        )
+      })
+    })
+    if (isActive(target)) schedule(target)
+  }
+  const schedule = (target: ProbeTarget) => {
+    const timer = setTimeout(() => void fire(target), gapMs())
+    timer.unref()
+    timers.set(keyOf(target), timer)
+  }
+  const refresh = async () => {
+    try {
+      const targets = await parameters.listTargets()
+      const keys = new Set(targets.map(keyOf))
+      for (const [key, timer] of timers) {
+        if (keys.has(key)) continue
+        clearTimeout(timer)
+        timers.delete(key)
+      }
+      for (const target of targets) if (isRunning && !timers.has(keyOf(target))) schedule(target)
+    } catch (error) {
+      logger.warn({ err: error }, 'cannot list suppliers to audit; retrying at the next refresh')
+    }
+  }
+  return {
+    start() {
+      if (isRunning) return
+      isRunning = true
+      void refresh()
+      refreshTimer = setInterval(() => void refresh(), parameters.refreshMs)
+      refreshTimer.unref()
+    },
+    async stop() {
+      isRunning = false
+      clearInterval(refreshTimer)
+      for (const timer of timers.values()) clearTimeout(timer)
+      timers.clear()
+      await limit.idle()
+    },
+  }
+}
