@@ -21,12 +21,21 @@ export function parsePrometheusText(text: string): PrometheusSample[] {
     if (line === '' || line.startsWith('#')) continue
     const match = sampleLine.exec(line)
     if (!match) continue
-    const value = Number(match[3])
-    if (Number.isNaN(value)) continue
+    const value = toValue(match[3]!)
+    if (value === undefined) continue
     const labels: Record<string, string> = {}
     for (const [, key, escaped] of (match[2] ?? '').matchAll(labelPair))
       labels[key!] = escaped!.replace(/\\(.)/g, (_, c: string) => (c === 'n' ? '\n' : c))
     samples.push({ name: match[1]!, labels, value })
   }
   return samples
+}
+
+// The format's own spellings of the special values; anything else must be a number.
+function toValue(text: string): number | undefined {
+  if (text === '+Inf') return Number.POSITIVE_INFINITY
+  if (text === '-Inf') return Number.NEGATIVE_INFINITY
+  if (text === 'NaN') return Number.NaN
+  const value = Number(text)
+  return Number.isNaN(value) ? undefined : value
 }

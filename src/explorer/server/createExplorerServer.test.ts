@@ -1,0 +1,104 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { ExplorerAssetsMissingError } from '../errors.ts'
+import {
+  createMemoryDataSource,
+  type MemoryDataSource,
+  memoryEvent,
+} from '../testing/createMemoryDataSource.ts'
+import { createExplorerServer, type ExplorerServer } from './createExplorerServer.ts'
+
+let server: ExplorerServer | undefined
+afterEach(() => server?.close())
+
+function start(data: MemoryDataSource = createMemoryDataSource()) {
+  server = createExplorerServer({ data })
+  return server.app
+}
+
+describe('createExplorerServer: assets', () => {
+  it('behavior: serves the page with security headers, and the page again for app routes', async () => {
+    const app = start()
+    const page = await app.request('/')
+    expect(page.status).toBe(200)
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8')
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'self'")
+    expect(await page.text()).toContain('./assets/app.js')
+    expect((await app.request('/sessions/4')).headers.get('content-type')).toBe('text/html; charset=utf-8')
+    const script = await app.request('/assets/app.js')
+    expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8')
+    expect((await app.request('/assets/missing.js')).status).toBe(404)
+  })
+
+  it('behavior: revalidation with the ETag answers 304', async () => {
+    const app = start()
+    const etag = (await app.request('/assets/app.js')).headers.get('etag')!
+    const again = await app.request('/assets/app.js', { headers: { 'if-none-match': etag } })
+    expect(again.status).toBe(304)
+  })
+
+  it('error: without a built bundle the server does not start (EXPLORER_ASSETS_MISSING)', () => {
+    const empty = mkdtempSync(join(tmpdir(), 'decai-explorer-assets-'))
+    expect(() => createExplorerServer({ data: createMemoryDataSource(), assetsDir: empty })).toThrow(
+      ExplorerAssetsMissingError,
+    )
+    rmSync(empty, { recursive: true })
+  })
+})
+
+describe('createExplorerServer: API errors', () => {
+  it.each([
+    ['/api/nope', 404, 'EXPLORER_NOT_FOUND'],
+    ['/api/suppliers/0x1234', 400, 'EXPLORER_INVALID_REQUEST'],
+    [`/api/suppliers/0x${'ab'.repeat(20)}`, 404, 'EXPLORER_NOT_FOUND'],
+    ['/api/services/unknown-model', 404, 'EXPLORER_NOT_FOUND'],
+    ['/api/sessions/0', 400, 'EXPLORER_INVALID_REQUEST'],
+  ])('error: GET %s answers %i %s', async (path, status, code) => {
+    const response = await start().request(path)
+    expect(response.status).toBe(status)
+    expect(await response.json()).toMatchObject({ error: { code } })
+  })
+
+  it('error: the overview answers 503 when the chain node cannot be read', async () => {
+    const data = createMemoryDataSource()
+    data.getHead = async () => {
+      throw new Error('connect ECONNREFUSED')
+    }
+    const response = await start(data).request('/api/overview')
+    expect(response.status).toBe(503)
+    expect(await response.json()).toMatchObject({ error: { code: 'EXPLORER_CHAIN_UNAVAILABLE' } })
+  })
+
+  it('behavior: upstreams that are not configured say so', async () => {
+    expect(await (await start().request('/api/upstreams')).json()).toEqual({
+      gateway: { state: 'not-configured' },
+      watcher: { state: 'not-configured' },
+    })
+  })
+})
+
+describe('createExplorerServer: live stream', () => {
+  it('behavior: /api/stream sends an events message when the indexer stores new events', async () => {
+    const data = createMemoryDataSource()
+    const response = await start(data).request('/api/stream')
+    expect(response.headers.get('content-type')).toBe('text/event-stream')
+    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader()
+    expect((await reader.read()).value).toBe(': connected\n\n')
+    data.push(
+      memoryEvent({
+        blockNumber: 3n,
+        logIndex: 0,
+        contract: 'Settlement',
+        eventName: 'ClaimSettled',
+        args: {},
+      }),
+    )
+    const { value } = await reader.read()
+    expect(value).toBe(
+      'event: events\ndata: {"type":"events","indexedHeight":"3","eventNames":["ClaimSettled"],"fromBlock":"3","toBlock":"3"}\n\n',
+    )
+    await reader.cancel()
+  })
+})

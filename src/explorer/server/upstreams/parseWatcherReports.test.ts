@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest'
+import { parseWatcherReports } from './parseWatcherReports.ts'
+
+const supplier = `0x${'Ab'.repeat(20)}`
+
+describe('parseWatcherReports', () => {
+  it('behavior: reads bare and signed-envelope reports, newest first, addresses lower-cased', () => {
+    const { reports, dropped } = parseWatcherReports({
+      reports: [
+        { supplier, verdict: 'pass', decidedAt: 1_700_000_000 },
+        {
+          report: { supplier, verdict: 'fail', check: 'metering', decidedAt: '2024-01-01T00:00:00Z' },
+          signature: '0x1234',
+        },
+      ],
+    })
+    expect(dropped).toBe(0)
+    expect(reports.map((r) => [r.verdict, r.isSigned, r.supplier])).toEqual([
+      ['fail', true, supplier.toLowerCase()],
+      ['pass', false, supplier.toLowerCase()],
+    ])
+    expect(reports[1]!.decidedAtMs).toBe(1_700_000_000_000)
+  })
+
+  it('behavior: accepts a bare array and millisecond times', () => {
+    const { reports } = parseWatcherReports([
+      { supplier, verdict: 'inconclusive', decidedAt: 1_700_000_000_123 },
+    ])
+    expect(reports[0]).toMatchObject({
+      verdict: 'inconclusive',
+      decidedAtMs: 1_700_000_000_123,
+      serviceId: null,
+    })
+  })
+
+  it('error: entries without a supplier address or verdict are dropped and counted', () => {
+    const { reports, dropped } = parseWatcherReports([{ supplier: 'nope', verdict: 'pass' }, { supplier }, 7])
+    expect(reports).toEqual([])
+    expect(dropped).toBe(3)
+  })
+
+  it('error: a body that is not a list is one dropped entry', () => {
+    expect(parseWatcherReports({ something: 'else' })).toEqual({ reports: [], dropped: 1 })
+  })
+})

@@ -1,0 +1,119 @@
+import type { Hex } from '../../protocol/bytes/bytes.ts'
+import type { ExplorerDataSource, ExplorerEvent, ExplorerEventQuery, ExplorerNetwork } from '../ports.ts'
+
+/** Argument names that carry each query dimension, as the chain indexer maps them. */
+const argsOf: Record<string, readonly string[]> = {
+  session: ['session', 'settledSession'],
+  supplier: ['supplier', 'supplierOperator', 'operator'],
+  application: ['application'],
+  gateway: ['gateway'],
+  claim: ['claimKey'],
+  service: ['serviceId'],
+}
+
+export type MemoryDataSource = ExplorerDataSource & {
+  /** Appends events (as an indexer commit would) and notifies subscribers. */
+  push(...events: Omit<ExplorerEvent, 'id'>[]): void
+  setIndexedHeight(height: bigint | undefined): void
+}
+
+/**
+ * An in-memory {@link ExplorerDataSource} for unit tests of the views and the server: events are kept in
+ * a list and filtered like the chain indexer does, except that `service` matches a `serviceId` argument
+ * only (the indexer also matches the service key). The chain reads
+ * answer fixed values.
+ *
+ * @example
+ * const data = createMemoryDataSource(); data.push({ eventName: 'ClaimSettled', … })
+ */
+export function createMemoryDataSource(network: Partial<ExplorerNetwork> = {}): MemoryDataSource {
+  const events: ExplorerEvent[] = []
+  const listeners = new Set<(event: ExplorerEvent) => void>()
+  let indexedHeight: bigint | undefined
+  return {
+    network: {
+      chainId: 31337,
+      deployBlock: 1n,
+      contracts: { proofs: `0x${'22'.repeat(20)}` },
+      sessionParams: {
+        numBlocksPerSession: 10n,
+        genesisHeight: 1n,
+        gracePeriodBlocks: 2n,
+        claimWindowOpenOffset: 2n,
+        claimWindowCloseOffset: 8n,
+        proofWindowOpenOffset: 1n,
+        proofWindowCloseOffset: 8n,
+      },
+      tokenDecimals: 6,
+      ...network,
+    },
+    getHead: async () => ({ blockNumber: indexedHeight ?? 1n, timestampMs: 0 }),
+    getBlockTimestampMs: async (blockNumber) => Number(blockNumber) * 1000,
+    getIndexedHeight: () => indexedHeight,
+    getEvents(query = {}, options = {}) {
+      const found = events.filter((event) => matches(event, query))
+      const ordered = options.order === 'desc' ? found.reverse() : found
+      return ordered.slice(0, options.limit ?? Number.POSITIVE_INFINITY)
+    },
+    subscribe(listener) {
+      listeners.add(listener)
+      return () => void listeners.delete(listener)
+    },
+    getSessionMembers: async ({ candidates }) => ({
+      sessionId: `0x${'33'.repeat(32)}`,
+      numSuppliers: BigInt(candidates.length),
+      members: candidates.map((operator) => ({ operator, endpoint: 'http://supplier.test' })),
+    }),
+    getSubmittedProof: async () => undefined,
+    push(...added) {
+      for (const event of added) {
+        const stored = { ...event, id: `${event.blockNumber}:${event.logIndex}` }
+        events.push(stored)
+        indexedHeight = event.blockNumber > (indexedHeight ?? -1n) ? event.blockNumber : indexedHeight
+        for (const listener of listeners) listener(stored)
+      }
+    },
+    setIndexedHeight(height) {
+      indexedHeight = height
+    },
+  }
+}
+
+function matches(event: ExplorerEvent, query: ExplorerEventQuery): boolean {
+  if (query.fromBlock !== undefined && event.blockNumber < query.fromBlock) return false
+  if (query.toBlock !== undefined && event.blockNumber > query.toBlock) return false
+  if (query.contract !== undefined && event.contract !== query.contract) return false
+  if (query.eventName !== undefined) {
+    const names = typeof query.eventName === 'string' ? [query.eventName] : query.eventName
+    if (!names.includes(event.eventName)) return false
+  }
+  for (const [dimension, names] of Object.entries(argsOf)) {
+    const wanted = query[dimension as keyof ExplorerEventQuery]
+    if (wanted === undefined) continue
+    const values = names.map(
+      (name) => event.args[name] ?? (event.args.header as Record<string, unknown> | undefined)?.[name],
+    )
+    if (!values.some((value) => same(value, wanted))) return false
+  }
+  return true
+}
+
+function same(value: unknown, wanted: unknown): boolean {
+  if (typeof value === 'string' && typeof wanted === 'string')
+    return value.toLowerCase() === wanted.toLowerCase()
+  return value === wanted
+}
+
+/**
+ * Builds an event with defaults for the fields a test does not care about.
+ *
+ * @example
+ * memoryEvent({ blockNumber: 5n, logIndex: 0, contract: 'Settlement', eventName: 'ClaimSettled', args: {…} })
+ */
+export function memoryEvent(
+  event: Pick<ExplorerEvent, 'blockNumber' | 'logIndex' | 'contract' | 'eventName' | 'args'> & {
+    transactionHash?: Hex
+  },
+): Omit<ExplorerEvent, 'id'> {
+  return { transactionHash: `0x${'ab'.repeat(32)}`, ...event }
+}
