@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { gunzipSync } from 'node:zlib'
 import { afterEach, describe, expect, it } from 'vitest'
 import { ExplorerAssetsMissingError } from '../errors.ts'
 import {
@@ -30,6 +31,16 @@ describe('createExplorerServer: assets', () => {
     const script = await app.request('/assets/app.js')
     expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8')
     expect((await app.request('/assets/missing.js')).status).toBe(404)
+  })
+
+  it('behavior: text assets go gzipped to clients that accept it', async () => {
+    const app = start()
+    const plain = await app.request('/assets/app.js')
+    const gzipped = await app.request('/assets/app.js', { headers: { 'accept-encoding': 'gzip, br' } })
+    expect(gzipped.headers.get('content-encoding')).toBe('gzip')
+    const body = new Uint8Array(await gzipped.arrayBuffer())
+    expect(body.length).toBeLessThan((await plain.arrayBuffer()).byteLength / 2)
+    expect(Buffer.from(gunzipSync(body)).toString()).toBe(await (await app.request('/assets/app.js')).text())
   })
 
   it('behavior: revalidation with the ETag answers 304', async () => {

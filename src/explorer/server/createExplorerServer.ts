@@ -82,7 +82,9 @@ export function createExplorerServer(parameters: CreateExplorerServerParameters)
   })
   app.get('/api/stream', stream.handler)
   app.route('/api', createApiRoutes(ctx))
-  app.get('*', (c) => serveAsset(assets, c.req.path, c.req.header('if-none-match')))
+  app.get('*', (c) =>
+    serveAsset(assets, c.req.path, c.req.header('if-none-match'), c.req.header('accept-encoding')),
+  )
   app.onError((error, c) => {
     const { status, body } = toApiError(error)
     if (status >= 500) logger.error({ err: error, path: c.req.path }, 'explorer request failed')
@@ -106,10 +108,22 @@ export function createExplorerServer(parameters: CreateExplorerServerParameters)
 }
 
 // The app routes with the URL hash, so every path that is not a file gets the page itself.
-function serveAsset(assets: Map<string, Asset>, path: string, ifNoneMatch: string | undefined): Response {
+function serveAsset(
+  assets: Map<string, Asset>,
+  path: string,
+  ifNoneMatch: string | undefined,
+  acceptEncoding: string | undefined,
+): Response {
   const asset = assets.get(path) ?? (path.startsWith('/assets/') ? undefined : assets.get('/index.html'))
   if (!asset) return new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain' } })
-  const headers = { 'content-type': asset.contentType, etag: asset.etag, 'cache-control': 'no-cache' }
+  const headers: Record<string, string> = {
+    'content-type': asset.contentType,
+    etag: asset.etag,
+    'cache-control': 'no-cache',
+    vary: 'accept-encoding',
+  }
   if (ifNoneMatch === asset.etag) return new Response(null, { status: 304, headers })
+  if (asset.gzipped && /\bgzip\b/.test(acceptEncoding ?? ''))
+    return new Response(asset.gzipped, { status: 200, headers: { ...headers, 'content-encoding': 'gzip' } })
   return new Response(asset.body, { status: 200, headers })
 }

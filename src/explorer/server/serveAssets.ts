@@ -1,10 +1,17 @@
 import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { extname, join, relative, sep } from 'node:path'
+import { gzipSync } from 'node:zlib'
 import { ExplorerAssetsMissingError } from '../errors.ts'
 
 /** A built file, held in memory: the bundle is small and immutable while the server runs. */
-export type Asset = { body: Uint8Array; contentType: string; etag: string }
+export type Asset = {
+  body: Uint8Array
+  /** The body gzipped once at load, for clients that accept it (text assets only). */
+  gzipped: Uint8Array | undefined
+  contentType: string
+  etag: string
+}
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -32,9 +39,12 @@ export function loadAssets(dir: string): Map<string, Asset> {
   for (const file of listFiles(dir)) {
     const body = readFileSync(file)
     const urlPath = `/${relative(dir, file).split(sep).join('/')}`
+    const contentType = contentTypes[extname(file)] ?? 'application/octet-stream'
+    const isText = /^(text\/|application\/json|image\/svg)/.test(contentType)
     assets.set(urlPath, {
       body,
-      contentType: contentTypes[extname(file)] ?? 'application/octet-stream',
+      gzipped: isText ? gzipSync(body, { level: 9 }) : undefined,
+      contentType,
       etag: `"${createHash('sha256').update(body).digest('hex').slice(0, 16)}"`,
     })
   }

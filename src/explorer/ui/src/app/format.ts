@@ -56,6 +56,7 @@ export function shortHex(hex: string): string {
  * formatProbability(0.3333) // '33.33 %'
  */
 export function formatProbability(p: number): string {
+  if (p === 0) return '0 %'
   if (p >= 0.0001) return `${(p * 100).toFixed(2)} %`
   return p.toExponential(2)
 }
