@@ -3,7 +3,8 @@
  * with the embedded llama.cpp backend on a tiny generated model, and the gateway over HTTP, driven with
  * the official `openai` SDK. Scenarios: a chat streams through the gateway; a relayminer killed
  * mid-stream and the stream still completes; session rollover under load with zero errors; bad keys,
- * malformed and oversize bodies, unknown models and exhausted limits give the right OpenAI errors.
+ * malformed and oversize bodies, unknown models and exhausted limits give the right OpenAI errors; and
+ * the SDK relays to the same relayminers directly, with no gateway.
  */
 import { mkdtemp, rm } from 'node:fs/promises'
 import type { AddressInfo } from 'node:net'
@@ -23,6 +24,7 @@ import {
   parseGatewayConfig,
 } from '../../src/gateway/index.ts'
 import { getTestModel, removeTestModels } from '../../src/inference/embedded/testModel.ts'
+import { createChainApplicationSessions, createDecaiClient } from '../../src/sdk/index.ts'
 import { type GatewayNetwork, serviceId, startGatewayNetwork } from './startGatewayNetwork.ts'
 
 let dir: string
@@ -60,7 +62,10 @@ beforeAll(async () => {
     config,
     sessionSource: createChainSessionSource(ledger),
     catalog: createChainServiceCatalog(ledger),
-    logger: pino({ level: 'silent' }),
+    // Set DECAI_E2E_LOG to a file path to keep the gateway's logs of a run.
+    logger: process.env.DECAI_E2E_LOG
+      ? pino({ level: 'debug' }, pino.destination(process.env.DECAI_E2E_LOG))
+      : pino({ level: 'silent' }),
   })
   await gateway.start()
   server = serve({ fetch: gateway.app.fetch, hostname: '127.0.0.1', port: 0 })
@@ -102,6 +107,35 @@ describe('gateway end to end', () => {
     expect(ids.size).toBe(1)
     expect(usage?.completion_tokens).toBe(24)
     expect(gateway.keyStore!.list()[0]!.usage.outputTokens).toBeGreaterThanOrEqual(24)
+  })
+
+  it('behavior: the SDK relays directly to the relayminers, no gateway: the openai SDK streams with its fetch', async () => {
+    const ledger = createLedger({
+      clients: createDecaiClients({ rpcUrl: net.chain.rpcUrl }),
+      manifest: net.manifest,
+    })
+    const decai = createDecaiClient({
+      applicationKey: net.keys.application,
+      sessions: createChainApplicationSessions(ledger),
+    })
+    const openai = new OpenAI({
+      apiKey: 'unused',
+      baseURL: 'http://decai.local/v1',
+      fetch: decai.fetch,
+      maxRetries: 0,
+    })
+    expect((await openai.models.list()).data.map((model) => model.id)).toEqual([serviceId])
+    const stream = await openai.chat.completions.create({
+      model: serviceId,
+      messages,
+      max_tokens: 16,
+      stream: true,
+    })
+    let text = ''
+    for await (const chunk of stream) text += chunk.choices[0]?.delta?.content ?? ''
+    expect(text.length).toBeGreaterThan(0)
+    const answer = await openai.chat.completions.create({ model: serviceId, messages, max_tokens: 8 })
+    expect(answer.usage?.completion_tokens).toBe(8)
   })
 
   it('behavior: a relayminer killed mid-stream, and the stream still completes under one id', async () => {

@@ -86,13 +86,22 @@ async function usablePairs(context: RouterContext, serviceId: string) {
       lastError = error
       continue
     }
-    for (const session of sessions)
-      if (session.isApplicationActive && session.isSignerAuthorized) pairs.push({ application, session })
+    // A session still being read (or whose read failed) is missing here; when no usable one can pay,
+    // wait for the current session itself before concluding that this application cannot.
+    const key = { application: application.address, serviceId, signer: application.signerAddress }
+    if (!sessions.some(canPay))
+      sessions = await context.sessions.current(key).then(
+        (session) => [session],
+        () => sessions,
+      )
+    for (const session of sessions) if (canPay(session)) pairs.push({ application, session })
   }
   if (pairs.length > 0) return pairs
   if (readCount === 0 && applications.length > 0) throw new GatewayChainUnavailableError({ cause: lastError })
   throw new NoApplicationError({ serviceId })
 }
+
+const canPay = (session: GatewaySession) => session.isApplicationActive && session.isSignerAuthorized
 
 function rotate<T>(items: readonly T[], key: string, rotations: Map<string, number>): T[] {
   if (items.length <= 1) return [...items]

@@ -25,6 +25,8 @@ export type SessionCache = {
    * previous one while its grace period lasts. Fetches (and waits) only when none is cached.
    */
   usable(key: SessionKey): Promise<GatewaySession[]>
+  /** The session at the latest height, read now if it is not cached (waits for it). */
+  current(key: SessionKey): Promise<GatewaySession>
   /** Forgets a cached session that a supplier reported as not matching the chain (refetched on demand). */
   invalidate(key: SessionKey, sessionNumber: bigint): void
 }
@@ -125,6 +127,13 @@ export function createSessionCache(parameters: CreateSessionCacheParameters): Se
       const failure = read.find((result) => result.status === 'rejected')
       throw new GatewayChainUnavailableError({
         cause: failure?.status === 'rejected' ? failure.reason : undefined,
+      })
+    },
+    async current(key) {
+      const entry = entryOf(key)
+      const height = latest ?? (latest = await readHeight(source))
+      return fetchSession(entry, sessionNumberAt(height)).catch((cause: unknown) => {
+        throw new GatewayChainUnavailableError({ cause })
       })
     },
     invalidate(key, sessionNumber) {
