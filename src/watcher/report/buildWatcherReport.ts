@@ -27,6 +27,7 @@ export type BuildWatcherReportParameters = {
  */
 export function buildWatcherReport(parameters: BuildWatcherReportParameters): WatcherReport {
   const { state } = parameters
+  const failure = state.decidedBy && state.reason ? { check: state.decidedBy, reason: state.reason } : {}
   return {
     version: 1,
     watcher: parameters.watcher.toLowerCase() as Hex,
@@ -34,8 +35,7 @@ export function buildWatcherReport(parameters: BuildWatcherReportParameters): Wa
     serviceId: parameters.serviceId,
     modelSha256: parameters.modelSha256,
     verdict: state.verdict,
-    check: state.decidedBy,
-    reason: state.reason,
+    ...failure,
     summary: summarise(state),
     alpha: parameters.alpha,
     probes: state.probes,

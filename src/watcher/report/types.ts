@@ -14,10 +14,10 @@ export type WatcherReport = {
   /** The reference model's sha256: the artifact the service registered on-chain. */
   modelSha256: string
   verdict: 'pending' | 'pass' | 'fail'
-  /** The test that failed the supplier, or null. */
-  check: CheckName | null
-  /** Why it failed (the e-value and its threshold, or the metering proof), or null. */
-  reason: string | null
+  /** The test that failed the supplier (absent unless `verdict` is `fail`). */
+  check?: CheckName
+  /** Why it failed: the e-value and its threshold, or the metering proof (absent unless `fail`). */
+  reason?: string
   /** One line for people. */
   summary: string
   /** The false-positive budget of the audit. */
