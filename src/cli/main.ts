@@ -9,6 +9,7 @@ import { registerExplorerCommand } from './commands/explorer.ts'
 import { registerGatewayCommands } from './commands/gateway.ts'
 import { registerKeysCommands } from './commands/keys.ts'
 import { registerModelCommands } from './commands/model.ts'
+import { registerQueryCommands } from './commands/query.ts'
 import { registerRelayminerCommands } from './commands/relayminer.ts'
 
 const program = new Command()
@@ -18,6 +19,7 @@ const program = new Command()
   .showHelpAfterError()
 
 registerModelCommands(program)
+registerQueryCommands(program)
 registerKeysCommands(program)
 registerDevnetCommands(program)
 registerChainCommands(program)
