@@ -52,6 +52,7 @@ export type KeyStore = {
 }
 
 const KEY_PREFIX = 'dk-'
+const FLUSH_MS = 200
 
 /** SHA-256 of an API key, as stored. */
 export const hashApiKey = (key: string): string => createHash('sha256').update(key, 'utf8').digest('hex')
@@ -66,8 +67,8 @@ const emptyUsage = (): KeyUsage => ({
 
 /**
  * Opens (or creates) the key store under `dir`: keys by id, a hash → id index, and usage by id.
- * Usage totals are kept in memory and written behind (one lmdb batch per event-loop turn), so a
- * request never waits for the disk; at most the last turn's increments are lost in a crash. One
+ * Usage totals are kept in memory and written behind (one lmdb batch every 200 ms), so a request
+ * never waits for the disk; at most the last 200 ms of increments are lost in a crash. One
  * gateway process owns a store's usage; the CLI may create, list and revoke keys while it runs.
  *
  * @param parameters - the store directory and a clock
@@ -96,6 +97,14 @@ export function openKeyStore(parameters: { dir: string; nowMs?: () => number }):
       totals.set(id, total)
     }
     return total
+  }
+  // Usage totals are written behind, one batch per FLUSH_MS, so requests never wait for lmdb.
+  const dirty = new Set<string>()
+  let flushTimer: NodeJS.Timeout | undefined
+  const flush = () => {
+    flushTimer = undefined
+    for (const id of dirty) void usages.put(id, { ...totalOf(id) }).catch(() => undefined)
+    dirty.clear()
   }
   const write = async (operation: string, fn: () => void) => {
     try {
@@ -144,9 +153,12 @@ export function openKeyStore(parameters: { dir: string; nowMs?: () => number }):
       total.outputTokens += delta.outputTokens
       total.costBaseUnits += delta.costBaseUnits
       total.lastUsedAtMs = atMs
-      void usages.put(id, { ...total }).catch(() => undefined)
+      dirty.add(id)
+      flushTimer ??= setTimeout(flush, FLUSH_MS)
     },
     async close() {
+      clearTimeout(flushTimer)
+      flush()
       await root.close()
     },
   }

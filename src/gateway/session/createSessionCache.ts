@@ -131,7 +131,8 @@ export function createSessionCache(parameters: CreateSessionCacheParameters): Se
     },
     async current(key) {
       const entry = entryOf(key)
-      const height = latest ?? (latest = await readHeight(source))
+      if (latest === undefined) latest = await readHeight(source)
+      const height = latest
       return fetchSession(entry, sessionNumberAt(height)).catch((cause: unknown) => {
         throw new GatewayChainUnavailableError({ cause })
       })

@@ -45,6 +45,8 @@ export function createFakeNetwork(
     height?: bigint
     /** Blocks each supplier's view of the chain lags behind (enables session checks at the suppliers). */
     supplierLags?: number[]
+    /** Real endpoints (e.g. from `serveFakeSupplier`) instead of in-process `fake://` ones. */
+    endpoints?: string[]
   } = {},
 ): FakeNetwork {
   const domain: RelayDomain = { chainId: 31337, verifyingContract: `0x${'ab'.repeat(20)}` }
@@ -90,7 +92,7 @@ export function createFakeNetwork(
         graceEndHeight: end + 2n,
         suppliers: suppliers.map((supplier, i) => ({
           operator: supplier.operator,
-          endpoint: `fake://supplier-${i}`,
+          endpoint: options.endpoints?.[i] ?? `fake://supplier-${i}`,
           owner: options.owners?.[i] ?? supplier.operator,
         })),
         pricing: { cuPerRequest: 100n, cuPerInputToken: 1n, cuPerOutputToken: 3n },
