@@ -61,6 +61,17 @@ export class InvalidRelayError extends BaseError {
   }
 }
 
+/** The relay body is larger than the configured limit. */
+export class RelayBodyTooLargeError extends BaseError {
+  constructor({ maxBytes }: { maxBytes: number }) {
+    super(`The relay body exceeds ${maxBytes} bytes.`, {
+      code: 'RELAYMINER_BODY_TOO_LARGE',
+      fault: 'client',
+      name: 'RelayBodyTooLargeError',
+    })
+  }
+}
+
 /** The payload asks for a method and path this relayminer does not serve. */
 export class UnsupportedEndpointError extends BaseError {
   constructor({ method, path }: { method: string; path: string }) {

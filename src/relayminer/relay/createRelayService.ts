@@ -9,6 +9,7 @@ import type { RelayMinerMetrics } from '../metrics/createRelayMinerMetrics.ts'
 import type { SessionTrees } from '../session/createSessionTrees.ts'
 import { sessionTreeKey } from '../session/sessionTreeKey.ts'
 import { acknowledgeRelay } from './acknowledgeRelay.ts'
+import { createRelayDeadline } from './createRelayDeadline.ts'
 import { finalizeRelay } from './finalizeRelay.ts'
 import { invokeBackend, toRelayBackendError } from './invokeBackend.ts'
 import { parseRelayEnvelope, type RelayEnvelope } from './parseRelayEnvelope.ts'
@@ -138,15 +139,16 @@ async function serveJson(
   reservation: ReturnType<RelayMeter['reserve']>,
   clientSignal: AbortSignal | undefined,
 ): Promise<RelayJsonAnswer> {
-  const timeout = AbortSignal.timeout(context.requestTimeoutMs)
-  const signal = clientSignal ? AbortSignal.any([timeout, clientSignal]) : timeout
+  const deadline = createRelayDeadline(context.requestTimeoutMs, clientSignal)
   const startedAt = performance.now()
   try {
     let result: Awaited<ReturnType<typeof invokeBackend>>
     try {
-      result = await invokeBackend(job.backend, job.call, signal)
+      result = await invokeBackend(job.backend, job.call, deadline.signal)
     } catch (error) {
-      throw toRelayBackendError(error, timeout.aborted)
+      throw toRelayBackendError(error, deadline.isTimedOut())
+    } finally {
+      deadline.clear()
     }
     context.metrics.backendLatency.observe(
       { service: job.labels.service, stream: 'false' },

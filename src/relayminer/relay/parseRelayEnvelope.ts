@@ -1,53 +1,10 @@
-import { z } from 'zod'
 import type { Hex } from '../../protocol/bytes/bytes.ts'
-import type { RelayRequest } from '../../protocol/relay/types.ts'
+import type { RelayRequest, SessionHeader } from '../../protocol/relay/types.ts'
 import { InvalidRelayError } from '../errors.ts'
 
 // The body of POST /v1/relay (docs/relayminer.md, "Wire format"). uint64 fields travel as decimal
-// strings because JSON numbers lose precision above 2^53; a safe integer is accepted too.
-
-const hexBytes = (bytes: number) =>
-  z
-    .string()
-    .regex(new RegExp(`^0x[0-9a-fA-F]{${bytes * 2}}$`), `expected 0x followed by ${bytes * 2} hex digits`)
-    .transform((value) => value.toLowerCase() as Hex)
-const uint64 = z
-  .union([
-    z.string().regex(/^\d{1,20}$/, 'expected a decimal uint64 string'),
-    z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
-  ])
-  .transform((value) => BigInt(value))
-  .refine((value) => value < 2n ** 64n, 'exceeds uint64')
-const uint32 = z.number().int().min(0).max(0xffff_ffff)
-
-const sessionHeaderSchema = z.strictObject({
-  application: hexBytes(20),
-  serviceId: z.string().min(1).max(256),
-  sessionId: hexBytes(32),
-  sessionStartHeight: uint64,
-  sessionEndHeight: uint64,
-})
-
-const relayRequestSchema = z.strictObject({
-  session: sessionHeaderSchema,
-  supplier: hexBytes(20),
-  payloadHash: hexBytes(32),
-  maxInputTokens: uint32,
-  maxOutputTokens: uint32,
-  nonce: uint64,
-})
-
-const payloadSchema = z.strictObject({
-  method: z.string().min(1).max(16),
-  path: z.string().min(1).max(256),
-  body: z.unknown().optional(),
-})
-
-const envelopeSchema = z.strictObject({
-  request: relayRequestSchema,
-  requestSignature: hexBytes(65),
-  payload: payloadSchema,
-})
+// strings because JSON numbers lose precision above 2^53; a safe integer is accepted too. Validated by
+// hand rather than with a schema library: this runs once per relay and is on the latency budget.
 
 /** The OpenAI-style HTTP request a relay carries (its hash is the request's payloadHash, spec §2.1). */
 export type RelayPayload = { method: string; path: string; body?: unknown }
@@ -59,6 +16,12 @@ export type RelayEnvelope = {
   payload: RelayPayload
 }
 
+type Fields = Record<string, unknown>
+
+const HEX_RE = /^0x[0-9a-fA-F]*$/
+const UINT64_RE = /^\d{1,20}$/
+const UINT64_LIMIT = 2n ** 64n
+
 /**
  * Validates and decodes the body of POST /v1/relay.
  *
@@ -66,14 +29,101 @@ export type RelayEnvelope = {
  * @returns the relay request (bigint heights and nonce, lower-case hex), its signature and the payload
  * @throws {InvalidRelayError} naming the first offending field
  * @example
- * const { request, requestSignature, payload } = parseRelayEnvelope(await c.req.json())
+ * const { request, requestSignature, payload } = parseRelayEnvelope(JSON.parse(text))
  */
 export function parseRelayEnvelope(body: unknown): RelayEnvelope {
-  const result = envelopeSchema.safeParse(body)
-  if (result.success) return result.data as RelayEnvelope
-  const issue = result.error.issues[0]!
-  const field = issue.path.length === 0 ? 'body' : issue.path.join('.')
-  throw new InvalidRelayError({ field, reason: issue.message.toLowerCase() })
+  const envelope = object(body, 'body', ['request', 'requestSignature', 'payload'])
+  return {
+    request: parseRequest(envelope.request),
+    requestSignature: hex(envelope.requestSignature, 'requestSignature', 65),
+    payload: parsePayload(envelope.payload),
+  }
+}
+
+function parseRequest(value: unknown): RelayRequest {
+  const request = object(value, 'request', [
+    'session',
+    'supplier',
+    'payloadHash',
+    'maxInputTokens',
+    'maxOutputTokens',
+    'nonce',
+  ])
+  return {
+    session: parseSessionHeader(request.session),
+    supplier: hex(request.supplier, 'request.supplier', 20),
+    payloadHash: hex(request.payloadHash, 'request.payloadHash', 32),
+    maxInputTokens: uint32(request.maxInputTokens, 'request.maxInputTokens'),
+    maxOutputTokens: uint32(request.maxOutputTokens, 'request.maxOutputTokens'),
+    nonce: uint64(request.nonce, 'request.nonce'),
+  }
+}
+
+function parseSessionHeader(value: unknown): SessionHeader {
+  const fields = ['application', 'serviceId', 'sessionId', 'sessionStartHeight', 'sessionEndHeight']
+  const session = object(value, 'request.session', fields)
+  const serviceId = session.serviceId
+  if (typeof serviceId !== 'string' || serviceId.length === 0 || serviceId.length > 256)
+    throw new InvalidRelayError({
+      field: 'request.session.serviceId',
+      reason: 'must be a string of 1 to 256 characters',
+    })
+  return {
+    application: hex(session.application, 'request.session.application', 20),
+    serviceId,
+    sessionId: hex(session.sessionId, 'request.session.sessionId', 32),
+    sessionStartHeight: uint64(session.sessionStartHeight, 'request.session.sessionStartHeight'),
+    sessionEndHeight: uint64(session.sessionEndHeight, 'request.session.sessionEndHeight'),
+  }
+}
+
+function parsePayload(value: unknown): RelayPayload {
+  const payload = object(value, 'payload', ['method', 'path', 'body'], ['body'])
+  const { method, path } = payload
+  if (typeof method !== 'string' || method.length === 0 || method.length > 16)
+    throw new InvalidRelayError({ field: 'payload.method', reason: 'must be an HTTP method' })
+  if (typeof path !== 'string' || path.length === 0 || path.length > 256)
+    throw new InvalidRelayError({ field: 'payload.path', reason: 'must be a path of 1 to 256 characters' })
+  return 'body' in payload ? { method, path, body: payload.body } : { method, path }
+}
+
+function object(
+  value: unknown,
+  field: string,
+  keys: readonly string[],
+  optional: readonly string[] = [],
+): Fields {
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new InvalidRelayError({ field, reason: 'must be an object' })
+  const fields = value as Fields
+  for (const key of keys)
+    if (!(key in fields) && !optional.includes(key))
+      throw new InvalidRelayError({ field: `${field}.${key}`, reason: 'is missing' })
+  for (const key in fields)
+    if (!keys.includes(key))
+      throw new InvalidRelayError({ field: `${field}.${key}`, reason: 'is not a known field' })
+  return fields
+}
+
+function hex(value: unknown, field: string, bytes: number): Hex {
+  if (typeof value !== 'string' || value.length !== 2 + 2 * bytes || !HEX_RE.test(value))
+    throw new InvalidRelayError({ field, reason: `must be 0x followed by ${2 * bytes} hex digits` })
+  return value.toLowerCase() as Hex
+}
+
+function uint32(value: unknown, field: string): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 0xffff_ffff)
+    throw new InvalidRelayError({ field, reason: 'must be an integer in [0, 2^32 − 1]' })
+  return value
+}
+
+function uint64(value: unknown, field: string): bigint {
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return BigInt(value)
+  if (typeof value === 'string' && UINT64_RE.test(value)) {
+    const parsed = BigInt(value)
+    if (parsed < UINT64_LIMIT) return parsed
+  }
+  throw new InvalidRelayError({ field, reason: 'must be a uint64 as a decimal string' })
 }
 
 /**

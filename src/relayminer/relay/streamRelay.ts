@@ -1,10 +1,11 @@
 import type { Hex } from '../../protocol/bytes/bytes.ts'
 import { createStreamPayloadHasher } from '../../protocol/relay/createStreamPayloadHasher.ts'
 import type { RelayDomain } from '../../protocol/signature/typedData.ts'
-import { BackendFailedError, BackendTimeoutError } from '../errors.ts'
+import { BackendFailedError } from '../errors.ts'
 import type { MeterReservation } from '../meter/createRelayMeter.ts'
 import type { AcknowledgeContext } from './acknowledgeRelay.ts'
 import { acknowledgeRelay } from './acknowledgeRelay.ts'
+import { createRelayDeadline } from './createRelayDeadline.ts'
 import type { RelayJob } from './createRelayService.ts'
 import { finalizeRelay } from './finalizeRelay.ts'
 import { type BackendChunk, streamBackend, toRelayBackendError } from './invokeBackend.ts'
@@ -98,26 +99,17 @@ function openStream(
   clientSignal: AbortSignal | undefined,
   done: () => void,
 ): Stream {
-  const controller = new AbortController()
-  let isTimedOut = false
-  const timer = setTimeout(() => {
-    isTimedOut = true
-    controller.abort(new BackendTimeoutError())
-  }, context.requestTimeoutMs)
-  const onClientGone = () => controller.abort()
-  clientSignal?.addEventListener('abort', onClientGone, { once: true })
+  const deadline = createRelayDeadline(context.requestTimeoutMs, clientSignal)
   let isClosed = false
   return {
-    iterator: streamBackend(job.backend, job.call, controller.signal),
-    signal: controller.signal,
-    isTimedOut: () => isTimedOut,
+    iterator: streamBackend(job.backend, job.call, deadline.signal),
+    signal: deadline.signal,
+    isTimedOut: deadline.isTimedOut,
     close() {
       if (isClosed) return
       isClosed = true
-      clearTimeout(timer)
-      clientSignal?.removeEventListener('abort', onClientGone)
       // Stops generation when the client left or the stream failed; a no-op after a normal end.
-      controller.abort()
+      deadline.clear(true)
       done()
     },
   }

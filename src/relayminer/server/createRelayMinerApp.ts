@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto'
+import type { IncomingMessage } from 'node:http'
 import { Hono } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { Logger } from 'pino'
-import { InvalidRelayError } from '../errors.ts'
 import type { RelayMinerMetrics } from '../metrics/createRelayMinerMetrics.ts'
 import type { RelayService } from '../relay/createRelayService.ts'
 import { toErrorBody } from '../relay/toErrorBody.ts'
+import { readJsonBody } from './readJsonBody.ts'
 import { statusOfError } from './statusOfError.ts'
 import { toSseResponse } from './toSseResponse.ts'
 
@@ -47,32 +47,18 @@ export function createRelayMinerApp(parameters: CreateRelayMinerAppParameters): 
     return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
   }
 
-  app.post(
-    '/v1/relay',
-    bodyLimit({
-      maxSize: parameters.maxBodyBytes,
-      onError: (c) =>
-        c.json(
-          toErrorBody(
-            new InvalidRelayError({ field: 'body', reason: `exceeds ${parameters.maxBodyBytes} bytes` }),
-          ),
-          413,
-        ),
-    }),
-    async function serveRelay(c) {
-      const requestId = c.req.header('x-request-id') ?? randomUUID()
-      try {
-        const body = await c.req.json().catch(() => {
-          throw new InvalidRelayError({ field: 'body', reason: 'is not JSON' })
-        })
-        const outcome = await relays.serve(body, { signal: c.req.raw.signal, requestId })
-        if (outcome.kind === 'stream') return toSseResponse(outcome.frames)
-        return c.json(outcome.body)
-      } catch (error) {
-        return fail(error, requestId)
-      }
-    },
-  )
+  app.post('/v1/relay', async function serveRelay(c) {
+    const requestId = c.req.header('x-request-id') ?? randomUUID()
+    try {
+      const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming
+      const body = await readJsonBody(c.req.raw, incoming, parameters.maxBodyBytes)
+      const outcome = await relays.serve(body, { signal: c.req.raw.signal, requestId })
+      if (outcome.kind === 'stream') return toSseResponse(outcome.frames)
+      return c.json(outcome.body)
+    } catch (error) {
+      return fail(error, requestId)
+    }
+  })
   app.get('/healthz', (c) => c.json({ status: 'ok' }))
   app.get('/readyz', (c) => {
     const reasons = parameters.readiness()

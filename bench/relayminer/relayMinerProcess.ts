@@ -1,0 +1,39 @@
+/**
+ * The relayminer under benchmark, in its own process (one JS thread: its CPU time is one core's work):
+ * the test network's memory ledger with every relay mined (so every relay is persisted; or none, with the
+ * argument `none`), the upstream
+ * backend pointed at the fake upstream, a temporary store. Prints `{"url": …}` once listening and answers
+ * `stats` IPC messages with its CPU time and stored relay count.
+ */
+import { rm } from 'node:fs/promises'
+import { createUpstreamBackend } from '../../src/inference/upstream/createUpstreamBackend.ts'
+import { startHttpServer } from '../../src/relayminer/server/startHttpServer.ts'
+import { createTestNetwork } from '../../src/relayminer/testing/createTestNetwork.ts'
+import { createTestRelayMiner } from '../../src/relayminer/testing/createTestRelayMiner.ts'
+
+const upstreamUrl = process.argv[2]!
+// argv[3] = 'none' mines no relay (target 1): the relay path without the durable append.
+const network = createTestNetwork({ difficultyTarget: process.argv[3] === 'none' ? 1n : undefined })
+const backend = createUpstreamBackend({ baseUrl: `${upstreamUrl}/v1`, timeoutMs: 30_000 })
+const relayMiner = await createTestRelayMiner({ network, backend, requestTimeoutMs: 30_000 })
+const server = await startHttpServer({ app: relayMiner.app, host: '127.0.0.1', port: 0 })
+process.stdout.write(`${JSON.stringify({ url: server.url })}\n`)
+
+process.on('message', async (message: { type: string }) => {
+  if (message.type === 'stats') {
+    const cpu = process.cpuUsage()
+    const storedRelays = relayMiner.store.listTrees().reduce((total, tree) => total + tree.count, 0)
+    process.send?.({
+      cpuMs: (cpu.user + cpu.system) / 1000,
+      userMs: cpu.user / 1000,
+      systemMs: cpu.system / 1000,
+      storedRelays,
+    })
+  }
+  if (message.type === 'stop') {
+    await server.close()
+    await relayMiner.stop()
+    await rm(relayMiner.storeDir, { recursive: true, force: true })
+    process.exit(0)
+  }
+})
