@@ -150,4 +150,14 @@ describe('explorer API on a devnet', () => {
     expect(overview.relays.lastSettled).toMatchObject({ estimatedRelays: expect.stringMatching(/^\d+$/) })
     expect(overview.gateway).toEqual({ state: 'not-configured' })
   })
+
+  it('error: a port already taken is CLI_PORT_IN_USE, and nothing is left running', async () => {
+    const second = startExplorer({
+      manifest: net.manifest,
+      rpcUrl: net.chain.rpcUrl,
+      port: explorer.port,
+      dataDir: join(dir, 'second'),
+    })
+    await expect(second).rejects.toMatchObject({ code: 'CLI_PORT_IN_USE' })
+  })
 })

@@ -6,7 +6,7 @@ import type { DeploymentManifest } from '../../chain/deploy/deploymentManifestSc
 import { ledgerContracts } from '../../chain/deploy/ledgerContracts.ts'
 import type { EventIndexer } from '../../chain/indexer/createEventIndexer.ts'
 import type { Ledger } from '../../chain/ledger/createLedger.ts'
-import type { ExplorerDataSource, ExplorerNetwork } from '../../explorer/ports.ts'
+import type { ExplorerDataSource, ExplorerNetwork, ExplorerSessionMembers } from '../../explorer/ports.ts'
 
 export type CreateChainExplorerDataSourceParameters = {
   ledger: Ledger
@@ -33,6 +33,7 @@ export async function createChainExplorerDataSource(
   const network = await readNetwork(ledger, manifest)
   const timestamps = new BoundedCache<bigint, number>(4_096)
   const proofs = new BoundedCache<Hex, Hex | undefined>(1_024)
+  const members = new BoundedCache<string, ExplorerSessionMembers>(1_024)
   return {
     network,
     async getHead() {
@@ -48,13 +49,26 @@ export async function createChainExplorerDataSource(
     getIndexedHeight: () => indexer.getCheckpoint()?.blockNumber,
     getEvents: (query, options) => indexer.getEvents(query, options),
     subscribe: (listener) => indexer.subscribe({}, listener),
-    async getSessionMembers({ application, serviceId, session, candidates }) {
-      const found = await getSession(ledger, { application, serviceId, session })
-      const members = await getSessionSuppliers(ledger, { header: found.header, session, candidates })
-      return { sessionId: found.header.sessionId, numSuppliers: found.numSuppliers, members }
-    },
+    getSessionMembers: (query) =>
+      members.getOrCompute(
+        `${query.application}:${query.serviceId}:${query.session}:${query.candidates.join(',')}`,
+        () => readSessionMembers(ledger, query),
+      ),
     getSubmittedProof: (hash) => proofs.getOrCompute(hash, () => readSubmittedProof(ledger, manifest, hash)),
   }
+}
+
+// Once a session has started, its seed, supplier count and members never change, so a session page that
+// refreshes every block does not re-read them; a session not started yet has no seed and throws (not cached).
+async function readSessionMembers(
+  ledger: Ledger,
+  query: Parameters<ExplorerDataSource['getSessionMembers']>[0],
+): Promise<ExplorerSessionMembers> {
+  const { application, serviceId, session, candidates } = query
+  const found = await getSession(ledger, { application, serviceId, session })
+  if (/^0x0*$/.test(found.seed)) throw new Error(`session ${session} has no seed yet`)
+  const members = await getSessionSuppliers(ledger, { header: found.header, session, candidates })
+  return { sessionId: found.header.sessionId, numSuppliers: found.numSuppliers, members }
 }
 
 async function readNetwork(ledger: Ledger, manifest: DeploymentManifest): Promise<ExplorerNetwork> {

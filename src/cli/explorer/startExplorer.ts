@@ -2,13 +2,14 @@ import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { serve } from '@hono/node-server'
 import { type Logger, pino } from 'pino'
-import { createDecaiClients } from '../../chain/client/createDecaiClients.ts'
+import { createDecaiClients, type DecaiClients } from '../../chain/client/createDecaiClients.ts'
 import type { DeploymentManifest } from '../../chain/deploy/deploymentManifestSchema.ts'
 import { listLedgerContracts } from '../../chain/deploy/listLedgerContracts.ts'
 import { readDeploymentManifest } from '../../chain/deploy/readDeploymentManifest.ts'
 import { createEventIndexer, type EventIndexer } from '../../chain/indexer/createEventIndexer.ts'
 import { createLedger } from '../../chain/ledger/createLedger.ts'
 import { createExplorerServer, type ExplorerServer } from '../../explorer/index.ts'
+import { CliPortInUseError } from '../context/cliErrors.ts'
 import { createChainExplorerDataSource } from './createChainExplorerDataSource.ts'
 
 export type StartExplorerOptions = {
@@ -61,26 +62,15 @@ export async function startExplorer(options: StartExplorerOptions): Promise<Star
   const clients = createDecaiClients({ rpcUrl: options.rpcUrl, logger })
   const ledger = createLedger({ clients, manifest })
   const ownsIndexer = options.indexer === undefined
-  const indexer =
-    options.indexer ??
-    createEventIndexer({
-      clients,
-      contracts: listLedgerContracts(manifest),
-      fromBlock: manifest.deployBlock,
-      path: join(
-        options.dataDir ?? '.data/explorer',
-        `${manifest.chainId}-${manifest.contracts.params.toLowerCase()}`,
-      ),
-      logger,
-      pollingIntervalMs: options.pollingIntervalMs,
-    })
+  const indexer = options.indexer ?? openIndexer(options, clients, manifest, logger)
+  let server: ExplorerServer | undefined
   try {
     if (ownsIndexer) {
       await indexer.sync()
       indexer.start()
     }
     const data = await createChainExplorerDataSource({ ledger, manifest, indexer })
-    const server = createExplorerServer({
+    server = createExplorerServer({
       data,
       logger,
       gatewayUrl: options.gatewayUrl,
@@ -90,28 +80,54 @@ export async function startExplorer(options: StartExplorerOptions): Promise<Star
     })
     const host = options.host ?? '127.0.0.1'
     const http = await listen(server, host, options.port ?? 8088)
+    const running = server
     const port = (http.address() as AddressInfo).port
     logger.info({ host, port, chainId: manifest.chainId }, 'explorer listening')
     return {
       url: `http://${host.includes(':') ? `[${host}]` : host}:${port}/`,
       port,
-      server,
+      server: running,
       indexer,
       async stop() {
-        server.close()
+        running.close()
         await new Promise<void>((resolve) => http.close(() => resolve()))
         if (ownsIndexer) await indexer.stop()
       },
     }
   } catch (error) {
+    server?.close()
     if (ownsIndexer) await indexer.stop()
     throw error
   }
 }
 
+// One store per deployment (chain id and params contract), so two deployments never share an index.
+function openIndexer(
+  options: StartExplorerOptions,
+  clients: DecaiClients,
+  manifest: DeploymentManifest,
+  logger: Logger,
+): EventIndexer {
+  const store = `${manifest.chainId}-${manifest.contracts.params.toLowerCase()}`
+  return createEventIndexer({
+    clients,
+    contracts: listLedgerContracts(manifest),
+    fromBlock: manifest.deployBlock,
+    path: join(options.dataDir ?? '.data/explorer', store),
+    logger,
+    pollingIntervalMs: options.pollingIntervalMs,
+  })
+}
+
 function listen(server: ExplorerServer, hostname: string, port: number): Promise<ReturnType<typeof serve>> {
   return new Promise((resolve, reject) => {
     const http = serve({ fetch: server.app.fetch, hostname, port }, () => resolve(http))
-    http.once('error', reject)
+    http.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new CliPortInUseError({ port, role: 'explorer', option: '--port' })
+          : error,
+      ),
+    )
   })
 }

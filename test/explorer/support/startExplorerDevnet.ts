@@ -90,12 +90,32 @@ export async function startExplorerDevnet(): Promise<ExplorerDevnet> {
   ) as Record<Role, Ledger>
   const address = (role: Role) => privateKeyToAddress(keys[role]).toLowerCase() as Hex
   await provision(ledgers, address)
+  const runSession = createSessionRunner({ chain, manifest, keys, ledgers, address })
+  return { chain, manifest, keys, address, runSession, stop: () => chain.stop() }
+}
+
+type SessionRunnerContext = {
+  chain: StartLocalChainReturnType
+  manifest: DeploymentManifest
+  keys: Record<Role, Hex>
+  ledgers: Record<Role, Ledger>
+  address: (role: Role) => Hex
+}
+
+/** One session → claim → proof → settlement cycle per call, in the session after the current one. */
+function createSessionRunner({
+  chain,
+  manifest,
+  keys,
+  ledgers,
+  address,
+}: SessionRunnerContext): ExplorerDevnet['runSession'] {
   const head = () => ledgers.governance.clients.publicClient.getBlockNumber()
   const mineTo = async (height: bigint) => {
     const now = await head()
     if (height - 1n > now) await chain.mine(Number(height - 1n - now))
   }
-  const runSession: ExplorerDevnet['runSession'] = async (suppliers) => {
+  return async (suppliers) => {
     const session = sessionOf(manifest, await head()) + 1n
     await mineTo(manifest.genesisHeight + (session - 1n) * manifest.numBlocksPerSession)
     await recordSessionSeed(ledgers.governance, { session })
@@ -131,7 +151,6 @@ export async function startExplorerDevnet(): Promise<ExplorerDevnet> {
     const settled = await settleClaims(ledgers.governance, { claims: works.map((w) => w.work.claim) })
     return { session, settledAtBlock: settled.blockNumber }
   }
-  return { chain, manifest, keys, address, runSession, stop: () => chain.stop() }
 }
 
 async function provision(ledgers: Record<Role, Ledger>, address: (role: Role) => Hex): Promise<void> {

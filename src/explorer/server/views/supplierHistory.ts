@@ -36,52 +36,54 @@ export function foldSupplier(events: readonly ExplorerEvent[]): SupplierFold {
     slashes: 0,
     slashed: 0n,
   }
-  const record = (event: ExplorerEvent, reason: string) =>
-    fold.stakeHistory.push({
-      blockNumber: event.blockNumber.toString(),
-      stake: fold.stake.toString(),
-      reason,
-    })
   for (const event of events) {
-    switch (event.eventName) {
-      case 'SupplierStaked':
-        fold.owner = argHex(event, 'owner')
-        fold.stake = argBigint(event, 'stake')
-        fold.status = 'staked'
-        record(event, 'staked')
-        break
-      case 'SupplierSlashed':
-        fold.slashes++
-        fold.slashed += argBigint(event, 'amount')
-        fold.stake -= argBigint(event, 'amount')
-        // A slash below the minimum stake unbonds the supplier (docs/ledger.md, Stakes).
-        if (argBoolean(event, 'forcedUnbonding')) fold.status = 'unbonding'
-        record(event, 'slashed')
-        break
-      case 'SupplierUnbondingStarted':
-        fold.status = 'unbonding'
-        break
-      case 'SupplierWithdrawn':
-        fold.stake = 0n
-        fold.status = 'withdrawn'
-        record(event, 'withdrawn')
-        break
-      case 'SupplierServiceAdded':
-      case 'SupplierEndpointScheduled':
-        fold.services.set(argHex(event, 'serviceKey'), argString(event, 'endpoint'))
-        break
-      case 'SupplierServiceRemoved':
-        fold.services.delete(argHex(event, 'serviceKey'))
-        break
-      case 'RevenueSharesSet':
-        fold.revenueShares = argArray(event, 'shares').map((share) => {
-          const s = (share ?? {}) as { recipient?: unknown; bps?: unknown }
-          return { recipient: String(s.recipient ?? '0x').toLowerCase() as Hex, bps: Number(s.bps ?? 0) }
-        })
-        break
-    }
+    const reason = applyStakeEvent(fold, event) ?? applyServiceEvent(fold, event)
+    if (reason === 'stake')
+      fold.stakeHistory.push({
+        blockNumber: event.blockNumber.toString(),
+        stake: fold.stake.toString(),
+        reason: event.eventName.replace(/^Supplier/, '').toLowerCase(),
+      })
   }
   return fold
+}
+
+/** Applies a stake event; returns `'stake'` when the stake amount changed, `'other'` for other stake events. */
+function applyStakeEvent(fold: SupplierFold, event: ExplorerEvent): 'stake' | 'other' | undefined {
+  switch (event.eventName) {
+    case 'SupplierStaked':
+      fold.owner = argHex(event, 'owner')
+      fold.stake = argBigint(event, 'stake')
+      fold.status = 'staked'
+      return 'stake'
+    case 'SupplierSlashed':
+      fold.slashes++
+      fold.slashed += argBigint(event, 'amount')
+      fold.stake -= argBigint(event, 'amount')
+      // A slash below the minimum stake unbonds the supplier (docs/ledger.md, Stakes).
+      if (argBoolean(event, 'forcedUnbonding')) fold.status = 'unbonding'
+      return 'stake'
+    case 'SupplierUnbondingStarted':
+      fold.status = 'unbonding'
+      return 'other'
+    case 'SupplierWithdrawn':
+      fold.stake = 0n
+      fold.status = 'withdrawn'
+      return 'stake'
+  }
+  return undefined
+}
+
+function applyServiceEvent(fold: SupplierFold, event: ExplorerEvent): undefined {
+  if (event.eventName === 'SupplierServiceAdded' || event.eventName === 'SupplierEndpointScheduled')
+    fold.services.set(argHex(event, 'serviceKey'), argString(event, 'endpoint'))
+  else if (event.eventName === 'SupplierServiceRemoved') fold.services.delete(argHex(event, 'serviceKey'))
+  else if (event.eventName === 'RevenueSharesSet')
+    fold.revenueShares = argArray(event, 'shares').map((share) => {
+      const s = (share ?? {}) as { recipient?: unknown; bps?: unknown }
+      return { recipient: String(s.recipient ?? '0x').toLowerCase() as Hex, bps: Number(s.bps ?? 0) }
+    })
+  return undefined
 }
 
 /**

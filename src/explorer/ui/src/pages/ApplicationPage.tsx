@@ -21,74 +21,86 @@ export function ApplicationPage({ address }: { address: string }) {
 }
 
 function Application({ view }: { view: ApplicationDetail }) {
-  const tokens = (amount: string) => toTokenNumber(amount, 6)
   return (
     <>
-      <Section id="stake" title="Stake">
-        <dl class="pairs">
-          <dt>Application</dt>
-          <dd>
-            <Hex value={view.application} full />
-          </dd>
-        </dl>
-        <Stats
-          label="Stake"
-          items={[
-            { label: 'Service', value: <a href={href('services', view.serviceId)}>{view.serviceId}</a> },
-            {
-              label: 'Stake',
-              value: `${formatTokens(view.stake, 6)} DECAI`,
-              hint: <Badge value={view.status} />,
-            },
-            { label: 'Spent', value: `${formatTokens(view.burned, 6)} DECAI`, hint: 'burned at settlement' },
-          ]}
-        />
-        <h3>Delegated gateways</h3>
-        {view.gateways.length === 0 ? (
-          <p class="empty">None: the application signs its own relays.</p>
-        ) : (
-          <ul class="uris">
-            {view.gateways.map((g) => (
-              <li key={g}>
-                <Hex value={g} full />
-              </li>
-            ))}
-          </ul>
-        )}
-      </Section>
-      <Section id="spent" title="Stake spent over time">
-        <Chart
-          title="Stake and spending over time"
-          summary={`The application has spent ${formatTokens(view.burned, 6)} DECAI; ${formatTokens(view.stake, 6)} DECAI remain staked.`}
-          x={{ label: 'Block', values: view.series.map((p) => Number(p.blockNumber)) }}
-          y={{ label: 'Spent (DECAI)', format: formatTokenNumber }}
-          y2={{
-            label: 'Stake (DECAI)',
-            min: 0,
-            max: Math.max(...view.series.map((p) => tokens(p.stake)), 1) * 1.1,
-          }}
-          series={[
-            {
-              label: 'Spent',
-              kind: 'step',
-              color: chartColors.vermillion,
-              values: view.series.map((p) => tokens(p.burnedCumulative)),
-              format: formatTokenNumber,
-            },
-            {
-              label: 'Stake',
-              kind: 'step',
-              scale: 'y2',
-              color: chartColors.blue,
-              values: view.series.map((p) => tokens(p.stake)),
-              format: formatTokenNumber,
-            },
-          ]}
-        />
-      </Section>
+      <StakeSection view={view} />
+      <SpentSection view={view} />
       <Section id="claims" title="Claims against this application">
         <ClaimTable caption="Latest claims against this application" rows={view.claimList} />
       </Section>
     </>
+  )
+}
+
+function StakeSection({ view }: { view: ApplicationDetail }) {
+  return (
+    <Section id="stake" title="Stake">
+      <dl class="pairs">
+        <dt>Application</dt>
+        <dd>
+          <Hex value={view.application} full />
+        </dd>
+      </dl>
+      <Stats
+        label="Stake"
+        items={[
+          { label: 'Service', value: <a href={href('services', view.serviceId)}>{view.serviceId}</a> },
+          {
+            label: 'Stake',
+            value: `${formatTokens(view.stake, 6)} DECAI`,
+            hint: <Badge value={view.status} />,
+          },
+          { label: 'Spent', value: `${formatTokens(view.burned, 6)} DECAI`, hint: 'burned at settlement' },
+        ]}
+      />
+      <h3>Delegated gateways</h3>
+      {view.gateways.length === 0 ? (
+        <p class="empty">None: the application signs its own relays.</p>
+      ) : (
+        <ul class="uris">
+          {view.gateways.map((g) => (
+            <li key={g}>
+              <Hex value={g} full />
+            </li>
+          ))}
+        </ul>
+      )}
+    </Section>
+  )
+}
+
+function SpentSection({ view }: { view: ApplicationDetail }) {
+  const tokens = (amount: string) => toTokenNumber(amount, 6)
+  return (
+    <Section id="spent" title="Stake spent over time">
+      <Chart
+        title="Stake and spending over time"
+        summary={`The application has spent ${formatTokens(view.burned, 6)} DECAI; ${formatTokens(view.stake, 6)} DECAI remain staked.`}
+        x={{ label: 'Block', values: view.series.map((p) => Number(p.blockNumber)) }}
+        y={{ label: 'Spent (DECAI)', format: formatTokenNumber }}
+        y2={{
+          label: 'Stake (DECAI)',
+          min: 0,
+          max: Math.max(...view.series.map((p) => tokens(p.stake)), 1) * 1.1,
+        }}
+        series={[
+          {
+            label: 'Spent',
+            kind: 'step',
+            color: chartColors.vermillion,
+            values: view.series.map((p) => tokens(p.burnedCumulative)),
+            format: formatTokenNumber,
+          },
+          {
+            label: 'Stake',
+            kind: 'step',
+            scale: 'y2',
+            color: chartColors.blue,
+            values: view.series.map((p) => tokens(p.stake)),
+            format: formatTokenNumber,
+          },
+        ]}
+      />
+    </Section>
   )
 }

@@ -46,34 +46,40 @@ function Flows({ view }: { view: FlowsView }) {
       <Section id="chart" title="Recent settlements">
         <FlowChart rows={[...view.settlements].reverse()} />
       </Section>
-      <Section id="table" title="Settlements">
-        <DataTable
-          caption="Recent settlements, newest first"
-          rows={view.settlements}
-          rowKey={(r) => r.claimKey}
-          empty="No claim has settled yet."
-          columns={[
-            { header: 'Block', isNumeric: true, cell: (r) => r.blockNumber },
-            {
-              header: 'Session',
-              isNumeric: true,
-              cell: (r) => <a href={href('sessions', r.session)}>{r.session}</a>,
-            },
-            { header: 'Service', cell: (r) => r.serviceId ?? '—' },
-            {
-              header: 'Supplier',
-              cell: (r) => <Hex value={r.supplier} href={href('suppliers', r.supplier)} />,
-            },
-            { header: 'Outcome', cell: (r) => <Badge value={r.outcome} /> },
-            { header: 'Burned', isNumeric: true, cell: (r) => formatTokens(r.burned, 6) },
-            { header: 'To supplier', isNumeric: true, cell: (r) => formatTokens(r.toSupplier, 6) },
-            { header: 'To champion', isNumeric: true, cell: (r) => formatTokens(r.toChampion, 6) },
-            { header: 'To DAO', isNumeric: true, cell: (r) => formatTokens(r.toDao, 6) },
-            { header: 'Slashed', isNumeric: true, cell: (r) => formatTokens(r.slashed, 6) },
-          ]}
-        />
-      </Section>
+      <SettlementsSection view={view} />
     </>
+  )
+}
+
+function SettlementsSection({ view }: { view: FlowsView }) {
+  return (
+    <Section id="table" title="Settlements">
+      <DataTable
+        caption="Recent settlements, newest first"
+        rows={view.settlements}
+        rowKey={(r) => r.claimKey}
+        empty="No claim has settled yet."
+        columns={[
+          { header: 'Block', isNumeric: true, cell: (r) => r.blockNumber },
+          {
+            header: 'Session',
+            isNumeric: true,
+            cell: (r) => <a href={href('sessions', r.session)}>{r.session}</a>,
+          },
+          { header: 'Service', cell: (r) => r.serviceId ?? '—' },
+          {
+            header: 'Supplier',
+            cell: (r) => <Hex value={r.supplier} href={href('suppliers', r.supplier)} />,
+          },
+          { header: 'Outcome', cell: (r) => <Badge value={r.outcome} /> },
+          { header: 'Burned', isNumeric: true, cell: (r) => formatTokens(r.burned, 6) },
+          { header: 'To supplier', isNumeric: true, cell: (r) => formatTokens(r.toSupplier, 6) },
+          { header: 'To champion', isNumeric: true, cell: (r) => formatTokens(r.toChampion, 6) },
+          { header: 'To DAO', isNumeric: true, cell: (r) => formatTokens(r.toDao, 6) },
+          { header: 'Slashed', isNumeric: true, cell: (r) => formatTokens(r.slashed, 6) },
+        ]}
+      />
+    </Section>
   )
 }
 

@@ -18,94 +18,118 @@ export function OverviewPage() {
 }
 
 function Overview({ view }: { view: OverviewView }) {
-  const tokens = (amount: string) => `${formatTokens(amount, view.network.tokenDecimals)} DECAI`
-  const n = Number(view.network.numBlocksPerSession)
-  const elapsed = n - Number(view.session.blocksLeft) - 1
   return (
     <>
-      <Section id="chain" title="Chain">
-        <Stats
-          label="Chain"
-          items={[
-            {
-              label: 'Block height',
-              value: formatInt(view.head.height),
-              hint: `indexed: ${view.head.indexedHeight ?? '—'}`,
-            },
-            {
-              label: 'Current session',
-              value: <a href={href('sessions', view.session.number)}>{view.session.number}</a>,
-              hint: `blocks ${view.session.startHeight}–${view.session.endHeight}, ${view.session.blocksLeft} left`,
-            },
-            { label: 'Chain id', value: String(view.network.chainId), hint: `${n} blocks per session` },
-          ]}
-        />
-        <progress
-          class="session-progress"
-          max={n}
-          value={Math.max(0, elapsed + 1)}
-          aria-label={`Session ${view.session.number} progress`}
-        >
-          {elapsed + 1} of {n} blocks
-        </progress>
-      </Section>
-      <Section id="traffic" title="Relays">
-        <Stats
-          label="Relays"
-          items={[
-            { label: 'Relays per second (gateway)', value: formatRate(view.relays.gatewayPerSecond) },
-            {
-              label: 'Estimated relays, last settled session',
-              value: view.relays.lastSettled ? formatInt(view.relays.lastSettled.estimatedRelays) : '—',
-              hint: view.relays.lastSettled
-                ? `session ${view.relays.lastSettled.session}, ≈${formatRate(view.relays.lastSettled.perSecond)} per second`
-                : 'no session settled yet',
-            },
-          ]}
-        />
-        <UpstreamNotice name="gateway" status={view.gateway} />
-      </Section>
-      <Section id="tokens" title="Tokens">
-        <Stats
-          label="Tokens"
-          items={[
-            {
-              label: 'Burned',
-              value: tokens(view.tokens.burned),
-              hint: plural(view.tokens.settledClaims, 'settled claim'),
-            },
-            {
-              label: 'Minted',
-              value: tokens(view.tokens.minted),
-              hint: `inflation: ${tokens(view.tokens.inflationMinted)}`,
-            },
-            {
-              label: 'Slashed',
-              value: tokens(view.tokens.slashed),
-              hint: `${plural(view.tokens.expiredClaims, 'claim')} without a required proof`,
-            },
-          ]}
-        />
-        <p>
-          <a href={href('flows')}>Token flows of recent settlements</a>
-        </p>
-      </Section>
-      <Section id="counts" title="Participants">
-        <Stats
-          label="Participants"
-          items={[
-            { label: 'Services', value: <a href={href('services')}>{view.counts.services}</a> },
-            { label: 'Suppliers', value: <a href={href('suppliers')}>{view.counts.suppliers}</a> },
-            { label: 'Applications', value: <a href={href('applications')}>{view.counts.applications}</a> },
-            { label: 'Gateways', value: String(view.counts.gateways) },
-            { label: 'Claims', value: String(view.counts.claims), hint: plural(view.counts.proofs, 'proof') },
-          ]}
-        />
-      </Section>
+      <ChainSection view={view} />
+      <RelaysSection view={view} />
+      <TokensSection view={view} />
+      <CountsSection view={view} />
       <Section id="activity" title="Recent activity">
         <RecentActivity rows={view.recent} />
       </Section>
     </>
+  )
+}
+
+function ChainSection({ view }: { view: OverviewView }) {
+  const n = Number(view.network.numBlocksPerSession)
+  const elapsed = n - Number(view.session.blocksLeft) - 1
+  return (
+    <Section id="chain" title="Chain">
+      <Stats
+        label="Chain"
+        items={[
+          {
+            label: 'Block height',
+            value: formatInt(view.head.height),
+            hint: `indexed: ${view.head.indexedHeight ?? '—'}`,
+          },
+          {
+            label: 'Current session',
+            value: <a href={href('sessions', view.session.number)}>{view.session.number}</a>,
+            hint: `blocks ${view.session.startHeight}–${view.session.endHeight}, ${view.session.blocksLeft} left`,
+          },
+          { label: 'Chain id', value: String(view.network.chainId), hint: `${n} blocks per session` },
+        ]}
+      />
+      <progress
+        class="session-progress"
+        max={n}
+        value={Math.max(0, elapsed + 1)}
+        aria-label={`Session ${view.session.number} progress`}
+      >
+        {elapsed + 1} of {n} blocks
+      </progress>
+    </Section>
+  )
+}
+
+function RelaysSection({ view }: { view: OverviewView }) {
+  return (
+    <Section id="traffic" title="Relays">
+      <Stats
+        label="Relays"
+        items={[
+          { label: 'Relays per second (gateway)', value: formatRate(view.relays.gatewayPerSecond) },
+          {
+            label: 'Estimated relays, last settled session',
+            value: view.relays.lastSettled ? formatInt(view.relays.lastSettled.estimatedRelays) : '—',
+            hint: view.relays.lastSettled
+              ? `session ${view.relays.lastSettled.session}, ≈${formatRate(view.relays.lastSettled.perSecond)} per second`
+              : 'no session settled yet',
+          },
+        ]}
+      />
+      <UpstreamNotice name="gateway" status={view.gateway} />
+    </Section>
+  )
+}
+
+function TokensSection({ view }: { view: OverviewView }) {
+  const tokens = (amount: string) => `${formatTokens(amount, view.network.tokenDecimals)} DECAI`
+  return (
+    <Section id="tokens" title="Tokens">
+      <Stats
+        label="Tokens"
+        items={[
+          {
+            label: 'Burned',
+            value: tokens(view.tokens.burned),
+            hint: plural(view.tokens.settledClaims, 'settled claim'),
+          },
+          {
+            label: 'Minted',
+            value: tokens(view.tokens.minted),
+            hint: `inflation: ${tokens(view.tokens.inflationMinted)}`,
+          },
+          {
+            label: 'Slashed',
+            value: tokens(view.tokens.slashed),
+            hint: `${plural(view.tokens.expiredClaims, 'claim')} without a required proof`,
+          },
+        ]}
+      />
+      <p>
+        <a href={href('flows')}>Token flows of recent settlements</a>
+      </p>
+    </Section>
+  )
+}
+
+function CountsSection({ view }: { view: OverviewView }) {
+  return (
+    <Section id="counts" title="Participants">
+      <Stats
+        label="Participants"
+        items={[
+          { label: 'Services', value: <a href={href('services')}>{view.counts.services}</a> },
+          { label: 'Suppliers', value: <a href={href('suppliers')}>{view.counts.suppliers}</a> },
+          { label: 'Applications', value: <a href={href('applications')}>{view.counts.applications}</a> },
+          { label: 'Gateways', value: String(view.counts.gateways) },
+          { label: 'Claims', value: String(view.counts.claims), hint: plural(view.counts.proofs, 'proof') },
+        ]}
+      />
+    </Section>
   )
 }
 

@@ -28,100 +28,130 @@ export function ServicePage({ serviceId }: { serviceId: string }) {
 function Service({ view }: { view: ServiceDetail }) {
   return (
     <>
-      <Section id="model" title="Model and champion">
-        <dl class="pairs">
-          <dt>Champion</dt>
-          <dd>
-            <Hex value={view.champion} full />
-          </dd>
-          <dt>Model sha256</dt>
-          <dd>
-            <Hex value={view.modelSha256} full />
-          </dd>
-          <dt>Service key</dt>
-          <dd>
-            <Hex value={view.serviceKey} full />
-          </dd>
-          <dt>Champion earnings</dt>
-          <dd>
-            {formatTokens(view.championEarnings, 6)} DECAI from {plural(view.settledClaims, 'settled claim')}
-          </dd>
-        </dl>
-        <h3>Artifact URIs</h3>
-        {view.modelUris.length === 0 ? (
-          <p class="empty">None registered.</p>
-        ) : (
-          <ul class="uris">
-            {view.modelUris.map((uri) => (
-              <li key={uri}>
-                <code>{uri}</code>
-              </li>
-            ))}
-          </ul>
-        )}
-      </Section>
-      <Section id="pricing" title="Pricing">
-        <DataTable
-          caption="Pricing schedule"
-          rows={view.pricingHistory}
-          rowKey={(p) => `${p.fromSession}-${p.cuPerRequest}-${p.cuPerInputToken}-${p.cuPerOutputToken}`}
-          columns={[
-            { header: 'From session', isNumeric: true, cell: (p) => p.fromSession },
-            { header: 'CU per request', isNumeric: true, cell: (p) => formatInt(p.cuPerRequest) },
-            { header: 'CU per input token', isNumeric: true, cell: (p) => formatInt(p.cuPerInputToken) },
-            { header: 'CU per output token', isNumeric: true, cell: (p) => formatInt(p.cuPerOutputToken) },
-            {
-              header: 'Champion share',
-              isNumeric: true,
-              cell: (p) => `${(p.championBps / 100).toFixed(2)} %`,
-            },
-          ]}
-        />
-      </Section>
-      <Section id="difficulty" title="Difficulty and estimated volume">
-        <DifficultyChart view={view} />
-      </Section>
-      <Section id="earnings" title="Champion earnings">
-        <Chart
-          title="Champion earnings over time"
-          summary={`The champion has earned ${formatTokens(view.championEarnings, 6)} DECAI over ${view.earnings.length} settled claims.`}
-          x={{ label: 'Session', values: view.earnings.map((e) => Number(e.session)) }}
-          y={{ label: 'DECAI', format: formatTokenNumber }}
-          series={[
-            {
-              label: 'Cumulative earnings',
-              kind: 'step',
-              color: chartColors.green,
-              values: view.earnings.map((e) => toTokenNumber(e.cumulative, 6)),
-              format: formatTokenNumber,
-            },
-            {
-              label: 'Per claim',
-              kind: 'bars',
-              color: chartColors.sky,
-              values: view.earnings.map((e) => toTokenNumber(e.amount, 6)),
-              format: formatTokenNumber,
-            },
-          ]}
-        />
-      </Section>
-      <Section id="suppliers" title="Suppliers">
-        <DataTable
-          caption="Suppliers staked for this service"
-          rows={view.supplierList}
-          rowKey={(s) => s.operator}
-          empty="No supplier serves this service."
-          columns={[
-            {
-              header: 'Operator',
-              cell: (s) => <Hex value={s.operator} href={href('suppliers', s.operator)} />,
-            },
-            { header: 'Endpoint', cell: (s) => <code>{s.endpoint}</code> },
-            { header: 'From session', isNumeric: true, cell: (s) => s.fromSession },
-          ]}
-        />
-      </Section>
+      <ModelSection view={view} />
+      <PricingSection view={view} />
+      <DifficultySection view={view} />
+      <EarningsSection view={view} />
+      <SuppliersSection view={view} />
     </>
+  )
+}
+
+function ModelSection({ view }: { view: ServiceDetail }) {
+  return (
+    <Section id="model" title="Model and champion">
+      <dl class="pairs">
+        <dt>Champion</dt>
+        <dd>
+          <Hex value={view.champion} full />
+        </dd>
+        <dt>Model sha256</dt>
+        <dd>
+          <Hex value={view.modelSha256} full />
+        </dd>
+        <dt>Service key</dt>
+        <dd>
+          <Hex value={view.serviceKey} full />
+        </dd>
+        <dt>Champion earnings</dt>
+        <dd>
+          {formatTokens(view.championEarnings, 6)} DECAI from {plural(view.settledClaims, 'settled claim')}
+        </dd>
+      </dl>
+      <h3>Artifact URIs</h3>
+      {view.modelUris.length === 0 ? (
+        <p class="empty">None registered.</p>
+      ) : (
+        <ul class="uris">
+          {view.modelUris.map((uri) => (
+            <li key={uri}>
+              <code>{uri}</code>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Section>
+  )
+}
+
+function PricingSection({ view }: { view: ServiceDetail }) {
+  return (
+    <Section id="pricing" title="Pricing">
+      <DataTable
+        caption="Pricing schedule"
+        rows={view.pricingHistory}
+        rowKey={(p) => `${p.fromSession}-${p.cuPerRequest}-${p.cuPerInputToken}-${p.cuPerOutputToken}`}
+        columns={[
+          { header: 'From session', isNumeric: true, cell: (p) => p.fromSession },
+          { header: 'CU per request', isNumeric: true, cell: (p) => formatInt(p.cuPerRequest) },
+          { header: 'CU per input token', isNumeric: true, cell: (p) => formatInt(p.cuPerInputToken) },
+          { header: 'CU per output token', isNumeric: true, cell: (p) => formatInt(p.cuPerOutputToken) },
+          {
+            header: 'Champion share',
+            isNumeric: true,
+            cell: (p) => `${(p.championBps / 100).toFixed(2)} %`,
+          },
+        ]}
+      />
+    </Section>
+  )
+}
+
+function DifficultySection({ view }: { view: ServiceDetail }) {
+  return (
+    <Section id="difficulty" title="Difficulty and estimated volume">
+      <DifficultyChart view={view} />
+    </Section>
+  )
+}
+
+function EarningsSection({ view }: { view: ServiceDetail }) {
+  return (
+    <Section id="earnings" title="Champion earnings">
+      <Chart
+        title="Champion earnings over time"
+        summary={`The champion has earned ${formatTokens(view.championEarnings, 6)} DECAI over ${view.earnings.length} settled claims.`}
+        x={{ label: 'Session', values: view.earnings.map((e) => Number(e.session)) }}
+        y={{ label: 'DECAI', format: formatTokenNumber }}
+        series={[
+          {
+            label: 'Cumulative earnings',
+            kind: 'step',
+            color: chartColors.green,
+            values: view.earnings.map((e) => toTokenNumber(e.cumulative, 6)),
+            format: formatTokenNumber,
+          },
+          {
+            label: 'Per claim',
+            kind: 'bars',
+            color: chartColors.sky,
+            values: view.earnings.map((e) => toTokenNumber(e.amount, 6)),
+            format: formatTokenNumber,
+          },
+        ]}
+      />
+    </Section>
+  )
+}
+
+function SuppliersSection({ view }: { view: ServiceDetail }) {
+  return (
+    <Section id="suppliers" title="Suppliers">
+      <DataTable
+        caption="Suppliers staked for this service"
+        rows={view.supplierList}
+        rowKey={(s) => s.operator}
+        empty="No supplier serves this service."
+        columns={[
+          {
+            header: 'Operator',
+            cell: (s) => <Hex value={s.operator} href={href('suppliers', s.operator)} />,
+          },
+          { header: 'Endpoint', cell: (s) => <code>{s.endpoint}</code> },
+          { header: 'From session', isNumeric: true, cell: (s) => s.fromSession },
+        ]}
+      />
+    </Section>
   )
 }
 

@@ -30,64 +30,10 @@ export function SessionPage({ session }: { session: string }) {
 }
 
 function Session({ view }: { view: SessionView }) {
-  const t = view.timeline
   return (
     <>
-      <Section id="timeline" title="Timeline">
-        <Stats
-          label="Timeline"
-          items={[
-            { label: 'Phase', value: phaseText[view.phase] },
-            { label: 'Blocks', value: `${t.startHeight}–${t.endHeight}` },
-            { label: 'Claim window', value: `${t.claimWindowOpenHeight}–${t.claimWindowCloseHeight}` },
-            { label: 'Proof window', value: `${t.proofWindowOpenHeight}–${t.proofWindowCloseHeight}` },
-            { label: 'Settleable from', value: t.settlementHeight },
-            { label: 'Session seed', value: view.seed ? <Hex value={view.seed} /> : 'not recorded' },
-            { label: 'Proof seed', value: view.proofSeed ? <Hex value={view.proofSeed} /> : 'not recorded' },
-          ]}
-        />
-        <p>
-          {Number(view.number) > 1 ? (
-            <a href={href('sessions', Number(view.number) - 1)}>← Session {Number(view.number) - 1}</a>
-          ) : null}{' '}
-          <a href={href('sessions', Number(view.number) + 1)}>Session {Number(view.number) + 1} →</a>
-        </p>
-      </Section>
-      <Section id="members" title="Members">
-        <DataTable
-          caption="Suppliers of each application's session"
-          rows={view.pairs}
-          rowKey={(p) => `${p.application}-${p.serviceId}`}
-          empty="No application was active in this session."
-          columns={[
-            {
-              header: 'Application',
-              cell: (p) => <Hex value={p.application} href={href('applications', p.application)} />,
-            },
-            { header: 'Service', cell: (p) => <a href={href('services', p.serviceId)}>{p.serviceId}</a> },
-            { header: 'Session id', cell: (p) => (p.sessionId ? <Hex value={p.sessionId} /> : '—') },
-            { header: 'Staked suppliers', isNumeric: true, cell: (p) => p.numSuppliers ?? '—' },
-            {
-              header: 'Members',
-              cell: (p) =>
-                p.members === null ? (
-                  <span class="muted">{p.error ?? 'unknown'}</span>
-                ) : p.members.length === 0 ? (
-                  'none'
-                ) : (
-                  <ul class="members">
-                    {p.members.map((m) => (
-                      <li key={m.operator}>
-                        <Hex value={m.operator} href={href('suppliers', m.operator)} />{' '}
-                        <code>{m.endpoint}</code>
-                      </li>
-                    ))}
-                  </ul>
-                ),
-            },
-          ]}
-        />
-      </Section>
+      <TimelineSection view={view} />
+      <MembersSection view={view} />
       <Section id="claims" title="Claims and proofs">
         {view.claims.length === 0 ? (
           <p class="empty">No claims in this session.</p>
@@ -96,6 +42,72 @@ function Session({ view }: { view: SessionView }) {
         )}
       </Section>
     </>
+  )
+}
+
+function TimelineSection({ view }: { view: SessionView }) {
+  const t = view.timeline
+  return (
+    <Section id="timeline" title="Timeline">
+      <Stats
+        label="Timeline"
+        items={[
+          { label: 'Phase', value: phaseText[view.phase] },
+          { label: 'Blocks', value: `${t.startHeight}–${t.endHeight}` },
+          { label: 'Claim window', value: `${t.claimWindowOpenHeight}–${t.claimWindowCloseHeight}` },
+          { label: 'Proof window', value: `${t.proofWindowOpenHeight}–${t.proofWindowCloseHeight}` },
+          { label: 'Settleable from', value: t.settlementHeight },
+          { label: 'Session seed', value: view.seed ? <Hex value={view.seed} /> : 'not recorded' },
+          { label: 'Proof seed', value: view.proofSeed ? <Hex value={view.proofSeed} /> : 'not recorded' },
+        ]}
+      />
+      <p>
+        {Number(view.number) > 1 ? (
+          <a href={href('sessions', Number(view.number) - 1)}>← Session {Number(view.number) - 1}</a>
+        ) : null}{' '}
+        <a href={href('sessions', Number(view.number) + 1)}>Session {Number(view.number) + 1} →</a>
+      </p>
+    </Section>
+  )
+}
+
+function MembersSection({ view }: { view: SessionView }) {
+  return (
+    <Section id="members" title="Members">
+      <DataTable
+        caption="Suppliers of each application's session"
+        rows={view.pairs}
+        rowKey={(p) => `${p.application}-${p.serviceId}`}
+        empty="No application was active in this session."
+        columns={[
+          {
+            header: 'Application',
+            cell: (p) => <Hex value={p.application} href={href('applications', p.application)} />,
+          },
+          { header: 'Service', cell: (p) => <a href={href('services', p.serviceId)}>{p.serviceId}</a> },
+          { header: 'Session id', cell: (p) => (p.sessionId ? <Hex value={p.sessionId} /> : '—') },
+          { header: 'Staked suppliers', isNumeric: true, cell: (p) => p.numSuppliers ?? '—' },
+          {
+            header: 'Members',
+            cell: (p) =>
+              p.members === null ? (
+                <span class="muted">{p.error ?? 'unknown'}</span>
+              ) : p.members.length === 0 ? (
+                'none'
+              ) : (
+                <ul class="members">
+                  {p.members.map((m) => (
+                    <li key={m.operator}>
+                      <Hex value={m.operator} href={href('suppliers', m.operator)} />{' '}
+                      <code>{m.endpoint}</code>
+                    </li>
+                  ))}
+                </ul>
+              ),
+          },
+        ]}
+      />
+    </Section>
   )
 }
 

@@ -27,88 +27,106 @@ export function SupplierPage({ operator }: { operator: string }) {
 function Supplier({ view, upstreams }: { view: SupplierDetail; upstreams: UpstreamsView | undefined }) {
   return (
     <>
-      <Section id="identity" title="Stake and activity">
-        <dl class="pairs">
-          <dt>Operator</dt>
-          <dd>
-            <Hex value={view.operator} full />
-          </dd>
-          <dt>Owner</dt>
-          <dd>
-            <Hex value={view.owner} full />
-          </dd>
-        </dl>
-        <Stats
-          label="Stake and activity"
-          items={[
-            {
-              label: 'Stake',
-              value: `${formatTokens(view.stake, 6)} DECAI`,
-              hint: <Badge value={view.status} />,
-            },
-            {
-              label: 'Earned',
-              value: `${formatTokens(view.earned, 6)} DECAI`,
-              hint: plural(view.settlements, 'settlement'),
-            },
-            {
-              label: 'Claims',
-              value: formatInt(view.claims),
-              hint: `${plural(view.sessions, 'session')}, ${plural(view.proofs, 'proof')}`,
-            },
-            {
-              label: 'Slashes',
-              value: formatInt(view.slashes),
-              hint: `${formatTokens(view.slashed, 6)} DECAI slashed`,
-            },
-            {
-              label: 'QoS score',
-              value: view.qos ? view.qos.score.toFixed(1) : '—',
-              hint: view.qos?.isQuarantined ? 'quarantined' : 'from the gateway',
-            },
-          ]}
-        />
-      </Section>
-      <Section id="services" title="Services and revenue shares">
-        <DataTable
-          caption="Services served"
-          rows={view.services}
-          rowKey={(s) => s.serviceId}
-          columns={[
-            { header: 'Service', cell: (s) => <a href={href('services', s.serviceId)}>{s.serviceId}</a> },
-            { header: 'Endpoint', cell: (s) => <code>{s.endpoint}</code> },
-          ]}
-        />
-        <DataTable
-          caption="Revenue shares"
-          rows={view.revenueShares}
-          rowKey={(r) => r.recipient}
-          columns={[
-            { header: 'Recipient', cell: (r) => <Hex value={r.recipient} full /> },
-            { header: 'Share', isNumeric: true, cell: (r) => `${(r.bps / 100).toFixed(2)} %` },
-          ]}
-        />
-      </Section>
+      <IdentitySection view={view} />
+      <ServicesSection view={view} />
       <Section id="claims" title="Claims">
         <ClaimTable caption="Latest claims of this supplier" rows={view.claimList} />
       </Section>
-      <Section id="stake" title="Stake history">
-        <DataTable
-          caption="Stake changes"
-          rows={view.stakeHistory}
-          rowKey={(p) => `${p.blockNumber}-${p.reason}-${p.stake}`}
-          columns={[
-            { header: 'Block', isNumeric: true, cell: (p) => p.blockNumber },
-            { header: 'Change', cell: (p) => p.reason },
-            { header: 'Stake after (DECAI)', isNumeric: true, cell: (p) => formatTokens(p.stake, 6) },
-          ]}
-        />
-      </Section>
+      <StakeSection view={view} />
       <Section id="reports" title="Watcher reports">
         {upstreams ? <UpstreamNotice name="watcher" status={upstreams.watcher} /> : null}
         <ReportTable rows={view.reports} />
       </Section>
     </>
+  )
+}
+
+function IdentitySection({ view }: { view: SupplierDetail }) {
+  return (
+    <Section id="identity" title="Stake and activity">
+      <dl class="pairs">
+        <dt>Operator</dt>
+        <dd>
+          <Hex value={view.operator} full />
+        </dd>
+        <dt>Owner</dt>
+        <dd>
+          <Hex value={view.owner} full />
+        </dd>
+      </dl>
+      <Stats
+        label="Stake and activity"
+        items={[
+          {
+            label: 'Stake',
+            value: `${formatTokens(view.stake, 6)} DECAI`,
+            hint: <Badge value={view.status} />,
+          },
+          {
+            label: 'Earned',
+            value: `${formatTokens(view.earned, 6)} DECAI`,
+            hint: plural(view.settlements, 'settlement'),
+          },
+          {
+            label: 'Claims',
+            value: formatInt(view.claims),
+            hint: `${plural(view.sessions, 'session')}, ${plural(view.proofs, 'proof')}`,
+          },
+          {
+            label: 'Slashes',
+            value: formatInt(view.slashes),
+            hint: `${formatTokens(view.slashed, 6)} DECAI slashed`,
+          },
+          {
+            label: 'QoS score',
+            value: view.qos ? view.qos.score.toFixed(1) : '—',
+            hint: view.qos?.isQuarantined ? 'quarantined' : 'from the gateway',
+          },
+        ]}
+      />
+    </Section>
+  )
+}
+
+function ServicesSection({ view }: { view: SupplierDetail }) {
+  return (
+    <Section id="services" title="Services and revenue shares">
+      <DataTable
+        caption="Services served"
+        rows={view.services}
+        rowKey={(s) => s.serviceId}
+        columns={[
+          { header: 'Service', cell: (s) => <a href={href('services', s.serviceId)}>{s.serviceId}</a> },
+          { header: 'Endpoint', cell: (s) => <code>{s.endpoint}</code> },
+        ]}
+      />
+      <DataTable
+        caption="Revenue shares"
+        rows={view.revenueShares}
+        rowKey={(r) => r.recipient}
+        columns={[
+          { header: 'Recipient', cell: (r) => <Hex value={r.recipient} full /> },
+          { header: 'Share', isNumeric: true, cell: (r) => `${(r.bps / 100).toFixed(2)} %` },
+        ]}
+      />
+    </Section>
+  )
+}
+
+function StakeSection({ view }: { view: SupplierDetail }) {
+  return (
+    <Section id="stake" title="Stake history">
+      <DataTable
+        caption="Stake changes"
+        rows={view.stakeHistory}
+        rowKey={(p) => `${p.blockNumber}-${p.reason}-${p.stake}`}
+        columns={[
+          { header: 'Block', isNumeric: true, cell: (p) => p.blockNumber },
+          { header: 'Change', cell: (p) => p.reason },
+          { header: 'Stake after (DECAI)', isNumeric: true, cell: (p) => formatTokens(p.stake, 6) },
+        ]}
+      />
+    </Section>
   )
 }
 
