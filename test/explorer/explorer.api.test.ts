@@ -160,4 +160,18 @@ describe('explorer API on a devnet', () => {
     })
     await expect(second).rejects.toMatchObject({ code: 'CLI_PORT_IN_USE' })
   })
+
+  it('behavior: stop() ends the live streams of connected browsers and releases the port', async () => {
+    const other = await startExplorer({
+      manifest: net.manifest,
+      rpcUrl: net.chain.rpcUrl,
+      port: 0,
+      dataDir: join(dir, 'third'),
+    })
+    const response = await fetch(`${other.url}api/stream`)
+    const reader = response.body!.getReader()
+    expect(new TextDecoder().decode((await reader.read()).value)).toBe(': connected\n\n')
+    await other.stop()
+    expect((await reader.read()).done).toBe(true)
+  })
 })
