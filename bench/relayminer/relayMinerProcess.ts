@@ -7,6 +7,7 @@
  */
 import { rm } from 'node:fs/promises'
 import { createUpstreamBackend } from '../../src/inference/upstream/createUpstreamBackend.ts'
+import { createKeepAliveFetch } from '../../src/relayminer/backend/createKeepAliveFetch.ts'
 import { startHttpServer } from '../../src/relayminer/server/startHttpServer.ts'
 import { createTestNetwork } from '../../src/relayminer/testing/createTestNetwork.ts'
 import { createTestRelayMiner } from '../../src/relayminer/testing/createTestRelayMiner.ts'
@@ -14,7 +15,11 @@ import { createTestRelayMiner } from '../../src/relayminer/testing/createTestRel
 const upstreamUrl = process.argv[2]!
 // argv[3] = 'none' mines no relay (target 1): the relay path without the durable append.
 const network = createTestNetwork({ difficultyTarget: process.argv[3] === 'none' ? 1n : undefined })
-const backend = createUpstreamBackend({ baseUrl: `${upstreamUrl}/v1`, timeoutMs: 30_000 })
+const backend = createUpstreamBackend({
+  baseUrl: `${upstreamUrl}/v1`,
+  timeoutMs: 30_000,
+  fetch: createKeepAliveFetch(),
+})
 const relayMiner = await createTestRelayMiner({ network, backend, requestTimeoutMs: 30_000 })
 const server = await startHttpServer({ app: relayMiner.app, host: '127.0.0.1', port: 0 })
 process.stdout.write(`${JSON.stringify({ url: server.url })}\n`)
