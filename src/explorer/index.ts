@@ -37,3 +37,4 @@ export {
   defaultAssetsDir,
   type ExplorerServer,
 } from './server/createExplorerServer.ts'
+export type { WatcherReportVerifier } from './server/upstreams/parseWatcherReports.ts'

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { anvilDevPrivateKeys } from '../../src/chain/localChain/devAccounts.ts'
 import { type StartExplorerReturnType, startExplorer } from '../../src/cli/commands/explorer.ts'
 import type { FlowsView, OverviewView } from '../../src/explorer/index.ts'
 import { launchChromium, readText } from './support/launchChromium.ts'
@@ -40,7 +41,11 @@ beforeAll(async () => {
     { role: 'operatorB', relays: 5, shouldProve: false },
   ])
   await net.runSession([{ role: 'operatorA', relays: 8, shouldProve: true }])
-  upstreams = await startFakeUpstreams({ good: net.address('operatorA'), bad: net.address('operatorB') })
+  upstreams = await startFakeUpstreams({
+    good: net.address('operatorA'),
+    bad: net.address('operatorB'),
+    watcherKey: anvilDevPrivateKeys[9],
+  })
   explorer = await startExplorer({
     manifest: net.manifest,
     rpcUrl: net.chain.rpcUrl,
@@ -154,9 +159,9 @@ describe('explorer in Chromium on a devnet', () => {
       .click()
     await page.getByRole('heading', { level: 1, name: /Supplier 0x/ }).waitFor()
     await page.getByRole('table', { name: 'Watcher reports' }).waitFor()
-    expect(await readText(page.getByRole('table', { name: 'Watcher reports' }))).toContain(
-      'greedy tokens disagree',
-    )
+    const reports = await readText(page.getByRole('table', { name: 'Watcher reports' }))
+    expect(reports).toMatch(/identity\s+fail\s+verified\s+greedy tokens disagree/)
+    expect(reports).toContain('e-value 10^2.6 above the threshold')
     expect(await readText(page.getByRole('table', { name: 'Stake changes' }))).toContain('slashed')
     await screenshot('supplier')
   })
@@ -217,10 +222,17 @@ describe('explorer in Chromium on a devnet', () => {
     await screenshot('flows-live')
   })
 
-  it('behavior: the watcher page lists the reports that parse and the sessions page lists sessions', async () => {
+  it("behavior: the watcher page lists the watcher's signed reports, flagging one that does not verify", async () => {
     await open('#/watcher', 'Watcher reports')
-    expect(await page.getByRole('table', { name: 'Watcher reports' }).getByRole('row').count()).toBe(3)
+    const rows = page.getByRole('table', { name: 'Watcher reports' }).getByRole('row')
+    expect(await rows.count()).toBe(4)
+    expect(await readText(rows.nth(1))).toMatch(
+      /mistral-mini\s+—\s+pass\s+does not verify\s+edited after signing/,
+    )
     await screenshot('watcher')
+  })
+
+  it('behavior: the sessions page lists the latest sessions with their claims', async () => {
     await open('#/sessions', 'Sessions')
     expect(await readText(page.getByRole('table', { name: /Latest sessions/ }))).toMatch(
       /\n\d+\s+2\s+[\d,]+\s+1\s+1/,

@@ -9,6 +9,7 @@ import { readDeploymentManifest } from '../../chain/deploy/readDeploymentManifes
 import { createEventIndexer, type EventIndexer } from '../../chain/indexer/createEventIndexer.ts'
 import { createLedger } from '../../chain/ledger/createLedger.ts'
 import { createExplorerServer, type ExplorerServer } from '../../explorer/index.ts'
+import { type SignedWatcherReport, verifyWatcherReport as verifySignedReport } from '../../watcher/index.ts'
 import { CliPortInUseError } from '../context/cliErrors.ts'
 import { createChainExplorerDataSource } from './createChainExplorerDataSource.ts'
 
@@ -75,6 +76,7 @@ export async function startExplorer(options: StartExplorerOptions): Promise<Star
       logger,
       gatewayUrl: options.gatewayUrl,
       watcherUrl: options.watcherUrl,
+      verifyWatcherReport,
       gatewayIntervalMs: options.gatewayIntervalMs,
       watcherIntervalMs: options.watcherIntervalMs,
     })
@@ -98,6 +100,16 @@ export async function startExplorer(options: StartExplorerOptions): Promise<Star
     server?.close()
     if (ownsIndexer) await indexer.stop()
     throw error
+  }
+}
+
+// The watcher module owns its report format and signature scheme; the explorer only asks yes or no.
+function verifyWatcherReport(entry: unknown): boolean {
+  try {
+    verifySignedReport(entry as SignedWatcherReport)
+    return true
+  } catch {
+    return false
   }
 }
 

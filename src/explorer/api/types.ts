@@ -125,7 +125,11 @@ export type WatcherReportView = {
   decidedAtMs: number | null
   watcher: HexString | null
   isSigned: boolean
+  /** Whether the signature checked out (the watcher's own verifier, given by the CLI); null when not checked. */
+  isVerified: boolean | null
   summary: string | null
+  /** Why a supplier failed (the e-value and its threshold, or the metering evidence). */
+  reason: string | null
 }
 
 export type SupplierSummary = {

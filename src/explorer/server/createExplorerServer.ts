@@ -10,6 +10,7 @@ import { toApiError } from './http/toApiError.ts'
 import { type Asset, loadAssets } from './serveAssets.ts'
 import { createGatewayProbe } from './upstreams/createGatewayProbe.ts'
 import { createWatcherClient } from './upstreams/createWatcherClient.ts'
+import type { WatcherReportVerifier } from './upstreams/parseWatcherReports.ts'
 import { createViewContext } from './views/viewContext.ts'
 
 export type CreateExplorerServerParameters = {
@@ -18,6 +19,8 @@ export type CreateExplorerServerParameters = {
   gatewayUrl?: string | undefined
   /** A watcher's base URL: its reports give verdicts. Without one, pages say "no watcher configured". */
   watcherUrl?: string | undefined
+  /** Verifies a watcher report's signature (the watcher module's verifier; the explorer cannot import it). */
+  verifyWatcherReport?: WatcherReportVerifier | undefined
   logger?: Logger | undefined
   /** Where the built browser app is. Default: `src/explorer/ui/dist`. */
   assetsDir?: string | undefined
@@ -69,6 +72,7 @@ export function createExplorerServer(parameters: CreateExplorerServerParameters)
   })
   const watcher = createWatcherClient({
     url: parameters.watcherUrl,
+    verify: parameters.verifyWatcherReport,
     fetch: parameters.fetch,
     intervalMs: parameters.watcherIntervalMs,
   })

@@ -1,7 +1,7 @@
 import type { UpstreamStatus, WatcherReportView } from '../../api/types.ts'
 import { ExplorerUpstreamFailedError } from '../../errors.ts'
 import { withSlash } from './createGatewayProbe.ts'
-import { parseWatcherReports } from './parseWatcherReports.ts'
+import { parseWatcherReports, type WatcherReportVerifier } from './parseWatcherReports.ts'
 
 /** The watcher's published reports, as last fetched. */
 export type WatcherClient = {
@@ -15,6 +15,8 @@ export type WatcherClient = {
 export type CreateWatcherClientParameters = {
   /** The watcher's base URL; undefined when none is configured. */
   url: string | undefined
+  /** Checks each report's signature (the CLI passes the watcher's verifier); unchecked without it. */
+  verify?: WatcherReportVerifier | undefined
   fetch?: typeof fetch | undefined
   /** Poll period. Default 10 s. */
   intervalMs?: number | undefined
@@ -48,7 +50,7 @@ export function createWatcherClient(parameters: CreateWatcherClientParameters): 
     try {
       const { body, path } = await fetchReports(doFetch, url, working, parameters.timeoutMs ?? 3_000)
       working = path
-      reports = parseWatcherReports(body).reports
+      reports = parseWatcherReports(body, parameters.verify).reports
       status = { state: 'ok', url, fetchedAtMs: now() }
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error)

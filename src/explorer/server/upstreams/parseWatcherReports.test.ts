@@ -33,6 +33,19 @@ describe('parseWatcherReports', () => {
     })
   })
 
+  it('behavior: with a verifier, each entry records whether its signature checks out', () => {
+    const entries = [
+      { report: { supplier, verdict: 'pass', summary: 'good' }, signature: '0x01' },
+      { report: { supplier, verdict: 'pass', summary: 'edited' }, signature: '0x01' },
+    ]
+    const verify = (entry: unknown) => (entry as { report: { summary: string } }).report.summary === 'good'
+    expect(parseWatcherReports(entries, verify).reports.map((r) => [r.summary, r.isVerified])).toEqual([
+      ['good', true],
+      ['edited', false],
+    ])
+    expect(parseWatcherReports(entries).reports[0]!.isVerified).toBeNull()
+  })
+
   it('error: entries without a supplier address or verdict are dropped and counted', () => {
     const { reports, dropped } = parseWatcherReports([{ supplier: 'nope', verdict: 'pass' }, { supplier }, 7])
     expect(reports).toEqual([])

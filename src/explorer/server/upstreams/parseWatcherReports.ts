@@ -15,6 +15,7 @@ const reportSchema = z.object({
   decidedAt: time,
   watcher: address.optional(),
   summary: z.string().optional(),
+  reason: z.string().optional(),
   signature: z.string().optional(),
 })
 const entrySchema = z.union([
@@ -25,16 +26,23 @@ const entrySchema = z.union([
   reportSchema,
 ])
 
+/** Checks one published entry (report, hash, signature) as the watcher defines it; true when it verifies. */
+export type WatcherReportVerifier = (entry: unknown) => boolean
+
 /**
  * Parses a watcher's report list: an array, or `{ reports: [...] }`; entries that do not parse are
- * dropped and counted.
+ * dropped and counted. With `verify`, each entry's signature is checked and the result recorded.
  *
  * @param body - the decoded JSON body
+ * @param verify - the watcher's verifier, when the caller has one
  * @returns the reports, newest first, and how many entries were dropped
  * @example
  * parseWatcherReports({ reports: [{ supplier: '0x…', verdict: 'pass' }] })
  */
-export function parseWatcherReports(body: unknown): { reports: WatcherReportView[]; dropped: number } {
+export function parseWatcherReports(
+  body: unknown,
+  verify?: WatcherReportVerifier,
+): { reports: WatcherReportView[]; dropped: number } {
   const list = Array.isArray(body)
     ? body
     : Array.isArray((body as { reports?: unknown } | null)?.reports)
@@ -54,7 +62,9 @@ export function parseWatcherReports(body: unknown): { reports: WatcherReportView
       decidedAtMs: toMs(r.decidedAt),
       watcher: r.watcher?.toLowerCase() ?? null,
       isSigned: typeof r.signature === 'string' && r.signature.length > 2,
+      isVerified: verify ? verify(entry) : null,
       summary: r.summary ?? null,
+      reason: r.reason ?? null,
     })
   }
   reports.sort((a, b) => (b.decidedAtMs ?? 0) - (a.decidedAtMs ?? 0))

@@ -72,7 +72,8 @@ function summarize(ctx: ViewContext, operator: Hex): SupplierSummary {
     slashed: fold.slashed.toString(),
     earned: settled.reduce((sum, row) => sum + BigInt(row.toSupplier), 0n).toString(),
     qos: ctx.gateway.scores().get(operator) ?? null,
-    verdict: ctx.watcher.reports().find((r) => r.supplier === operator) ?? null,
+    // A report whose signature does not verify is listed on the supplier's page but never its verdict.
+    verdict: ctx.watcher.reports().find((r) => r.supplier === operator && r.isVerified !== false) ?? null,
   }
 }
 

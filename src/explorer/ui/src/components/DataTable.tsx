@@ -1,7 +1,13 @@
 import type { ComponentChildren } from 'preact'
 
 /** A column: its header and how to render a row's cell. */
-export type Column<T> = { header: string; cell: (row: T) => ComponentChildren; isNumeric?: boolean }
+export type Column<T> = {
+  header: string
+  cell: (row: T) => ComponentChildren
+  isNumeric?: boolean
+  /** Free text that may wrap (cells otherwise stay on one line). */
+  isProse?: boolean
+}
 
 /**
  * A table with a caption and column headers; numeric columns are right-aligned with tabular figures.
@@ -42,7 +48,7 @@ export function DataTable<T>({
           {rows.map((row) => (
             <tr key={rowKey(row)}>
               {columns.map((c) => (
-                <td key={c.header} class={c.isNumeric ? 'num' : undefined}>
+                <td key={c.header} class={c.isNumeric ? 'num' : c.isProse ? 'prose' : undefined}>
                   {c.cell(row)}
                 </td>
               ))}

@@ -149,9 +149,16 @@ export function ReportTable({ rows }: { rows: WatcherReportView[] }) {
         { header: 'Service', cell: (r) => r.serviceId ?? '—' },
         { header: 'Check', cell: (r) => r.check ?? '—' },
         { header: 'Verdict', cell: (r) => <Badge value={r.verdict} /> },
-        { header: 'Signed', cell: (r) => (r.isSigned ? 'yes' : 'no') },
-        { header: 'Summary', cell: (r) => r.summary ?? '—' },
+        { header: 'Signature', cell: signatureText },
+        { header: 'Summary', isProse: true, cell: (r) => r.summary ?? '—' },
+        { header: 'Reason', isProse: true, cell: (r) => r.reason ?? '—' },
       ]}
     />
   )
+}
+
+function signatureText(report: WatcherReportView): string {
+  if (report.isVerified === true) return 'verified'
+  if (report.isVerified === false) return 'does not verify'
+  return report.isSigned ? 'signed (not checked)' : 'unsigned'
 }
