@@ -21,7 +21,8 @@ export function readSettlements(ctx: ViewContext): FlowRow[] {
   return ctx.memo('settlements', () =>
     ctx.data
       .getEvents({ contract: 'Settlement', eventName: ['ClaimSettled', 'ClaimExpired'] })
-      .map((event) => toFlowRow(ctx, event)),
+      // A settlement's row never changes once indexed: compute its mint split once.
+      .map((event) => ctx.remember(`flow:${event.id}:${event.transactionHash}`, () => toFlowRow(ctx, event))),
   )
 }
 

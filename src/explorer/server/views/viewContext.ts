@@ -9,7 +9,15 @@ export type ViewContext = {
   watcher: WatcherClient
   /** Computes `key` once per indexed height (views share aggregates such as all settlements). */
   memo<T>(key: string, compute: () => T): T
+  /**
+   * Computes `key` once for the life of the server: for values derived from one indexed event, which never
+   * change (the key must name the event by id and transaction hash, so a reorg gives a new key).
+   */
+  remember<T>(key: string, compute: () => T): T
 }
+
+// Bounds the per-event cache; beyond it the oldest entries are recomputed when asked for again.
+const maxRemembered = 100_000
 
 /**
  * Creates a view context whose cache is dropped whenever the indexer stores a new block, so views are
@@ -21,12 +29,20 @@ export type ViewContext = {
  * const ctx = createViewContext({ data, gateway, watcher })
  * ctx.memo('registry', () => readServiceRegistry(data))
  */
-export function createViewContext(parameters: Omit<ViewContext, 'memo'>): ViewContext {
+export function createViewContext(parameters: Omit<ViewContext, 'memo' | 'remember'>): ViewContext {
   const { data } = parameters
   let height: bigint | undefined
   let cache = new Map<string, unknown>()
+  const remembered = new Map<string, unknown>()
   return {
     ...parameters,
+    remember<T>(key: string, compute: () => T): T {
+      if (!remembered.has(key)) {
+        remembered.set(key, compute())
+        if (remembered.size > maxRemembered) remembered.delete(remembered.keys().next().value as string)
+      }
+      return remembered.get(key) as T
+    },
     memo<T>(key: string, compute: () => T): T {
       const now = data.getIndexedHeight()
       if (now !== height) {
