@@ -1,4 +1,5 @@
 import type { ScoreTokensReturnType, TokenLogprob } from '../../inference/index.ts'
+import { computeLogprobDeviations } from './computeLogprobDeviations.ts'
 import { computeTokenMargins, type Penalties } from './computeTokenMargins.ts'
 
 /** Tolerances calibrated on honest servers (docs/watcher.md, "Calibration"). */
@@ -53,7 +54,7 @@ export function checkIdentity(parameters: CheckIdentityParameters): IdentityObse
   const { score, tolerances } = parameters
   const isGreedy = parameters.temperature === 0
   const margins = isGreedy ? computeTokenMargins(score.tokens, parameters.penalties) : []
-  const deviations = compareLogprobs(score, parameters.logprobs)
+  const deviations = computeLogprobDeviations(score, parameters.logprobs)
   return {
     mode: isGreedy ? 'greedy' : 'sampled',
     positions: margins.length,
@@ -63,21 +64,4 @@ export function checkIdentity(parameters: CheckIdentityParameters): IdentityObse
     logprobDeviations: deviations.filter((deviation) => deviation > tolerances.logprobNats).length,
     maxLogprobDeviationNats: Math.max(0, ...deviations),
   }
-}
-
-// |ℓ_supplier − ℓ_reference| per position, over the prefix where both name the same token: past a
-// tokenisation mismatch the positions no longer line up, and comparing them would measure nothing.
-function compareLogprobs(
-  score: ScoreTokensReturnType,
-  logprobs: readonly TokenLogprob[] | undefined,
-): number[] {
-  if (!logprobs) return []
-  const deviations: number[] = []
-  for (let i = 0; i < Math.min(logprobs.length, score.tokens.length); i++) {
-    const returned = logprobs[i]!
-    const reference = score.tokens[i]!
-    if (returned.token !== reference.token) break
-    deviations.push(Math.abs(returned.logprob - reference.logprob))
-  }
-  return deviations
 }
