@@ -8,7 +8,8 @@
  * - throughput: relays/s through the relayminer under concurrency, its CPU time per relay (it runs in its
  *   own process: one JS thread), and a check that every acknowledged relay was persisted (none dropped);
  * - the pipeline without sockets: `app.request()` in process with an in-memory backend.
- * The load generator, the fake upstream and each relayminer are separate processes.
+ * - calibration: a trivial Hono app on the same HTTP server, to read the figures against this machine.
+ * The load generator, the fake upstream and each server are separate processes.
  */
 import { type ChildProcess, fork } from 'node:child_process'
 import { loadavg } from 'node:os'
@@ -210,6 +211,7 @@ export async function run(): Promise<Record<string, unknown>> {
   const miners = {
     mined: await start('./relayminer/relayMinerProcess.ts', [upstream.url, 'all']),
     unmined: await start('./relayminer/relayMinerProcess.ts', [upstream.url, 'none']),
+    trivial: await start('./relayminer/trivialServer.ts'),
   }
   progress('fake upstream and relayminers up')
   const network = createTestNetwork()
@@ -221,6 +223,7 @@ export async function run(): Promise<Record<string, unknown>> {
     progress('streaming done')
     const mined = await throughput(miners.mined, network, n(5_000), 32, true)
     const unmined = await throughput(miners.unmined, network, n(5_000), 32, false)
+    const trivial = await throughput(miners.trivial, network, n(5_000), 32, false)
     progress('throughput done')
     const pipeline = await inProcess(n(5_000))
     return {
@@ -231,6 +234,12 @@ export async function run(): Promise<Record<string, unknown>> {
       streaming: stream,
       throughputMinedAndPersisted: mined,
       throughputNotMined: unmined,
+      // The floor: a Hono app on the same server parsing the same bodies and doing nothing else.
+      trivialServerCpuUsPerRequest: trivial.relayMinerCpuUsPerRelay,
+      relayMinerCpuOverTrivialServer: round(
+        mined.relayMinerCpuUsPerRelay / trivial.relayMinerCpuUsPerRelay,
+        2,
+      ),
       pipelineWithoutSockets: pipeline,
     }
   } finally {
