@@ -3,7 +3,9 @@
  * (the floor: one HTTP hop), (b) through the SDK (the application signs and verifies itself, one hop),
  * and (c) through the gateway over HTTP (keys, limits, routing, signing, verification, two hops). The
  * fake relayminers answer instantly with signed responses, so what is measured is the software path.
- * Rounds are interleaved and medians of round medians reported; everything shares this machine's cores.
+ * Rounds are interleaved and medians of round medians reported; everything shares this machine's cores,
+ * so CPU milliseconds per request (client, gateway and fake relayminers together) are reported as well:
+ * on a busy shared machine they are the stable figure, wall-clock latencies are not.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
@@ -154,16 +156,21 @@ async function drain(response: Promise<Response>): Promise<void> {
 
 async function measureSequential(paths: Path[], isStream: boolean) {
   const samples = new Map<string, number[]>(paths.map((path) => [path.name, []]))
+  // CPU time per request is stable on a shared, busy machine where wall time is not.
+  const cpuMs = new Map<string, number>(paths.map((path) => [path.name, 0]))
   const roundMedians = new Map<string, number[]>(paths.map((path) => [path.name, []]))
   for (const path of paths) for (let i = 0; i < 50; i++) await path.send(isStream) // warm-up
   for (let round = 0; round < ROUNDS; round++) {
     for (const path of paths) {
       const latencies: number[] = []
+      const cpuBefore = process.cpuUsage()
       for (let i = 0; i < PER_ROUND; i++) {
         const started = performance.now()
         await path.send(isStream)
         latencies.push(performance.now() - started)
       }
+      const cpu = process.cpuUsage(cpuBefore)
+      cpuMs.set(path.name, cpuMs.get(path.name)! + (cpu.user + cpu.system) / 1_000)
       samples.get(path.name)!.push(...latencies)
       roundMedians.get(path.name)!.push(percentile(latencies, 0.5))
     }
@@ -174,8 +181,12 @@ async function measureSequential(paths: Path[], isStream: boolean) {
     figures[path.name] = {
       p50Ms: round(median(roundMedians.get(path.name)!)),
       p99Ms: round(percentile(all, 0.99)),
+      cpuMsPerRequest: round(cpuMs.get(path.name)! / (ROUNDS * PER_ROUND)),
     }
   }
+  figures.gatewayAddedCpuMsPerRequest = round(
+    (cpuMs.get('gateway')! - cpuMs.get('direct')!) / (ROUNDS * PER_ROUND),
+  )
   const direct = median(roundMedians.get('direct')!)
   const gateway = median(roundMedians.get('gateway')!)
   figures.gatewayAddedP50Ms = round(gateway - direct)
