@@ -111,13 +111,16 @@ async function bringUp(parameters: {
     (p) => (p.changes.length === 0 ? 'already in place' : `${p.changes.length} changes`),
   )
   for (const change of changes) progress.note(change)
+  const status = await startServices({ ...parameters, chain, keys, model, manifest })
+  // The chain stays paused (automine, no transactions) until every role is ready, so neither the setup nor
+  // a restart eats into a session's relay, claim or proof windows: to the network, the downtime never happened.
   await startBlockProduction({
     chain,
     manifest,
     blockTimeSec: options.blockTimeSec,
     shouldSkipToNextSession: isDeployed || changes.length > 0,
   })
-  return startServices({ ...parameters, chain, keys, model, manifest })
+  return status
 }
 
 async function startServices(
@@ -155,6 +158,8 @@ async function startServices(
     startGateway({ ...context, port: gatewayPort }),
   )
   stack.push(() => stopRoles([gateway], 10_000))
+  // Stopping pauses the chain first (unwinding runs last-in first-out), for the same reason as above.
+  stack.push(async () => void (await chain.request('evm_setAutomine', [true])))
   // TODO(devnet, #6): start the watcher and the explorer here once they exist (as roles, like the gateway)
   // and fill `watcher` and `explorer` in the status.
   const status = buildDevnetStatus({

@@ -27,6 +27,7 @@ export async function queryClaims(ledger: Ledger, filters: EventFilters) {
       application: log.args.application,
       session: log.args.session,
       serviceId: log.args.header.serviceId,
+      header: log.args.header,
       root: log.args.root,
       ...decodeClaimRoot(log.args.root),
     }))

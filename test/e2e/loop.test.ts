@@ -1,0 +1,94 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import OpenAI from 'openai'
+import { afterAll, describe, expect, it } from 'vitest'
+import { queryDifficulty } from '../../src/cli/query/querySession.ts'
+import type { Hex } from '../../src/protocol/bytes/bytes.ts'
+import {
+  expectDifficultyFollowsProtocol,
+  expectMoneyMoved,
+  expectSettlementsFollowProtocol,
+} from './support/expectLedgerMatchesProtocol.ts'
+import { findDevnetPorts } from './support/findFreePorts.ts'
+import {
+  openLedgerView,
+  readMinedRelays,
+  snapshotMoney,
+  waitFor,
+  waitForFreshSession,
+} from './support/ledgerView.ts'
+import { sendChats } from './support/sendChats.ts'
+import { type DevnetProcess, startDevnetProcess } from './support/startDevnetProcess.ts'
+import { waitForSettled } from './support/waitForSettled.ts'
+
+// The whole network as a newcomer runs it (`decai devnet`, what `npm start` runs), driven from outside:
+// the official openai SDK against the gateway, and the ledger read over JSON-RPC like any observer.
+// Every expected number comes from src/protocol; nothing here asserts on time.
+
+const maxTarget = 2n ** 256n - 1n
+const cleanups: Array<() => Promise<unknown>> = []
+afterAll(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
+})
+
+async function startDevnet(name: string, params?: Record<string, number>): Promise<DevnetProcess> {
+  const dataDir = await mkdtemp(join(tmpdir(), `decai-e2e-${name}-`))
+  cleanups.push(() => rm(dataDir, { recursive: true, force: true }))
+  const devnet = await startDevnetProcess({ dataDir, ports: await findDevnetPorts(3), params })
+  cleanups.push(() => devnet.stop())
+  return devnet
+}
+
+describe('e2e: the whole loop on a local devnet', () => {
+  it('application sends chats through the gateway; relays are mined, claimed, proven and settled; balances move by exactly what src/protocol computes; difficulty follows the load', async () => {
+    // T = 4 relays per session and α = 1/2, so that a few dozen chats move the difficulty; every claim
+    // is drawn for a proof (p = 1), so the proof path runs on every run.
+    const devnet = await startDevnet('loop', {
+      targetRelaysPerSession: 4,
+      emaAlphaNumerator: 1,
+      emaAlphaDenominator: 2,
+      proofRequestProbabilityNumerator: 1,
+      proofRequestProbabilityDenominator: 1,
+    })
+    const { status } = devnet
+    const ledger = await openLedgerView(status)
+    const client = new OpenAI({ baseURL: status.gateway.url, apiKey: status.gateway.apiKey, maxRetries: 0 })
+    const application = status.application.address as Hex
+    const fromBlock = await ledger.clients.publicClient.getBlockNumber()
+    const before = await snapshotMoney(ledger, status)
+    const minedBefore = await readMinedRelays(status)
+
+    await waitForFreshSession(ledger)
+    expect(await sendChats(client, { model: status.service.id, count: 16 })).toBe(16)
+    await waitForSettled(ledger, { application, fromBlock })
+    const [firstUpdate] = await waitFor('a difficulty update', async () => {
+      const { history } = await queryDifficulty(ledger, { serviceId: status.service.id })
+      return history.length > 0 ? history : undefined
+    })
+    expect(firstUpdate!.target).toBeLessThan(maxTarget)
+
+    // Under the new, harder target only some relays are mined, each worth proportionally more.
+    await waitForFreshSession(ledger, firstUpdate!.fromSession)
+    expect(await sendChats(client, { model: status.service.id, count: 16 })).toBe(16)
+    const outcome = await waitForSettled(ledger, { application, fromBlock })
+    const after = await snapshotMoney(ledger, status)
+
+    // Nothing mined is lost: every relay the relayminers mined and made durable is in a settled claim.
+    const claimedRelays = outcome.claims.reduce((sum, claim) => sum + claim.relays, 0n)
+    expect(claimedRelays).toBe((await readMinedRelays(status)) - minedBefore)
+    expect(outcome.claims.length).toBeGreaterThan(0)
+    expect(outcome.provenClaimKeys.size).toBe(outcome.claims.length)
+    const expected = await expectSettlementsFollowProtocol(ledger, outcome, after.applicationStake)
+    expectMoneyMoved(before, after, expected)
+    for (const payee of [status.champion.address, status.dao.address, status.suppliers[0]!.owner])
+      expect(after.balances.get(payee.toLowerCase())!).toBeGreaterThanOrEqual(
+        before.balances.get(payee.toLowerCase())!,
+      )
+    expect(expected.credits.get(status.champion.address.toLowerCase())).toBeGreaterThan(0n)
+    expect(expected.credits.get(status.dao.address.toLowerCase())).toBeGreaterThan(0n)
+    expect(expected.burned).toBeGreaterThan(0n)
+    const history = await expectDifficultyFollowsProtocol(ledger, status.service.id, outcome.claims)
+    expect(history.some((update) => update.target < maxTarget)).toBe(true)
+  }, 420_000)
+})
