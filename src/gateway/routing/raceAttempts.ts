@@ -43,92 +43,103 @@ export type RaceAttemptsParameters<T> = {
  * const { value, attempt } = await raceAttempts({ context, job, plan, run: runJsonAttempt, hedgeDelayMs: 0, timeoutMs, maxAttempts: 3 })
  */
 export function raceAttempts<T>(parameters: RaceAttemptsParameters<T>): Promise<WonAttempt<T>> {
-  const { context, job, plan } = parameters
-  return new Promise((resolve, reject) => {
-    const inFlight = new Set<Attempt>()
-    const failures: FailureClass[] = []
-    let launched = 0
-    let lastError: unknown
-    let isSettled = false
-    let hedgeTimer: NodeJS.Timeout | undefined
-    const settle = (outcome: () => void) => {
-      if (isSettled) return
-      isSettled = true
-      clearTimeout(deadline)
-      clearTimeout(hedgeTimer)
-      job.signal.removeEventListener('abort', onClientGone)
-      outcome()
-    }
-    const abortAll = (except?: Attempt) => {
-      for (const attempt of inFlight) {
-        if (attempt === except) continue
-        attempt.controller.abort()
-        attempt.release()
-        context.metrics.attempts.inc({ kind: attempt.kind, outcome: 'aborted' })
-      }
-      inFlight.clear()
-    }
-    const scheduleHedge = () => {
-      clearTimeout(hedgeTimer)
-      if (parameters.hedgeDelayMs > 0) hedgeTimer = setTimeout(() => launch('hedge'), parameters.hedgeDelayMs)
-    }
-    const launch = (kind: AttemptKind): boolean => {
-      if (isSettled || launched >= parameters.maxAttempts) return false
-      const candidate = plan.next()
-      if (!candidate) return false
-      launched++
-      const attempt = startAttempt(context, job, candidate, kind)
-      plan.markTried(candidate)
-      inFlight.add(attempt)
-      scheduleHedge()
-      parameters.run(attempt).then(
-        (value) => onWin(attempt, value),
-        (error: unknown) => onLose(attempt, error),
-      )
-      return true
-    }
-    const onWin = (attempt: Attempt, value: T) => {
-      if (isSettled) return
-      inFlight.delete(attempt)
-      context.metrics.attempts.inc({ kind: attempt.kind, outcome: 'success' })
-      settle(() => {
-        abortAll(attempt)
-        resolve({ value, attempt })
-      })
-    }
-    const onLose = (attempt: Attempt, error: unknown) => {
-      attempt.release()
-      if (isSettled || !inFlight.delete(attempt)) return
-      const failure = classifyFailure(error)
-      failures.push(failure)
-      lastError = error
-      recordFailure(context, job, attempt, failure, error)
-      plan.markTried(attempt.candidate, failure)
-      if (!isRetryable(failure))
-        return settle(() => {
-          abortAll()
-          reject(toClientError(error))
-        })
-      if (!launch('retry') && inFlight.size === 0)
-        settle(() => reject(finalError(failures, launched, lastError)))
-    }
-    const onClientGone = () =>
-      settle(() => {
-        abortAll()
-        reject(job.signal.reason)
-      })
-    const deadline = setTimeout(
-      () =>
-        settle(() => {
-          abortAll()
-          reject(new SupplierTimeoutError({ timeoutMs: parameters.timeoutMs }))
-        }),
-      parameters.timeoutMs,
+  return new Promise((resolve, reject) => new AttemptRace(parameters, resolve, reject).start())
+}
+
+// One race: its state and the transitions between launching, winning, losing and giving up. Every
+// outcome goes through settle(), which runs at most once and clears the timers.
+class AttemptRace<T> {
+  private readonly inFlight = new Set<Attempt>()
+  private readonly failures: FailureClass[] = []
+  private launched = 0
+  private lastError: unknown
+  private isSettled = false
+  private hedgeTimer: NodeJS.Timeout | undefined
+  private deadline: NodeJS.Timeout | undefined
+  private readonly onClientGone = () => this.fail(this.parameters.job.signal.reason)
+
+  constructor(
+    private readonly parameters: RaceAttemptsParameters<T>,
+    private readonly resolve: (won: WonAttempt<T>) => void,
+    private readonly reject: (error: unknown) => void,
+  ) {}
+
+  start(): void {
+    const { job, timeoutMs } = this.parameters
+    this.deadline = setTimeout(() => this.fail(new SupplierTimeoutError({ timeoutMs })), timeoutMs)
+    job.signal.addEventListener('abort', this.onClientGone, { once: true })
+    if (job.signal.aborted) this.onClientGone()
+    else if (!this.launch('first')) this.fail(new NoSupplierError({ serviceId: job.serviceId }))
+  }
+
+  private launch(kind: AttemptKind): boolean {
+    const { context, job, plan, maxAttempts } = this.parameters
+    if (this.isSettled || this.launched >= maxAttempts) return false
+    const candidate = plan.next()
+    if (!candidate) return false
+    this.launched++
+    const attempt = startAttempt(context, job, candidate, kind)
+    plan.markTried(candidate)
+    this.inFlight.add(attempt)
+    this.scheduleHedge()
+    this.parameters.run(attempt).then(
+      (value) => this.win(attempt, value),
+      (error: unknown) => this.lose(attempt, error),
     )
-    job.signal.addEventListener('abort', onClientGone, { once: true })
-    if (job.signal.aborted) return onClientGone()
-    if (!launch('first')) settle(() => reject(new NoSupplierError({ serviceId: job.serviceId })))
-  })
+    return true
+  }
+
+  private scheduleHedge(): void {
+    clearTimeout(this.hedgeTimer)
+    const { hedgeDelayMs } = this.parameters
+    if (hedgeDelayMs > 0) this.hedgeTimer = setTimeout(() => this.launch('hedge'), hedgeDelayMs)
+  }
+
+  private win(attempt: Attempt, value: T): void {
+    if (this.isSettled) return
+    this.inFlight.delete(attempt)
+    this.parameters.context.metrics.attempts.inc({ kind: attempt.kind, outcome: 'success' })
+    this.settle()
+    this.abortAll()
+    this.resolve({ value, attempt })
+  }
+
+  private lose(attempt: Attempt, error: unknown): void {
+    attempt.release()
+    if (this.isSettled || !this.inFlight.delete(attempt)) return
+    const failure = classifyFailure(error)
+    this.failures.push(failure)
+    this.lastError = error
+    recordFailure(this.parameters.context, this.parameters.job, attempt, failure, error)
+    this.parameters.plan.markTried(attempt.candidate, failure)
+    if (!isRetryable(failure)) this.fail(toClientError(error))
+    else if (!this.launch('retry') && this.inFlight.size === 0)
+      this.fail(finalError(this.failures, this.launched, this.lastError))
+  }
+
+  private fail(error: unknown): void {
+    if (this.isSettled) return
+    this.settle()
+    this.abortAll()
+    this.reject(error)
+  }
+
+  private settle(): void {
+    this.isSettled = true
+    clearTimeout(this.deadline)
+    clearTimeout(this.hedgeTimer)
+    this.parameters.job.signal.removeEventListener('abort', this.onClientGone)
+  }
+
+  // Losers are aborted before they stream, so no supplier is paid for an answer that is thrown away.
+  private abortAll(): void {
+    for (const attempt of this.inFlight) {
+      attempt.controller.abort()
+      attempt.release()
+      this.parameters.context.metrics.attempts.inc({ kind: attempt.kind, outcome: 'aborted' })
+    }
+    this.inFlight.clear()
+  }
 }
 
 function startAttempt(

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { pino } from 'pino'
 import { createGateway, type Gateway } from '../createGateway.ts'
 import { openKeyStore } from '../keys/openKeyStore.ts'
+import type { VerdictSource } from '../ports.ts'
 import type { ScoreOptions } from '../routing/createSupplierScores.ts'
 import { createFakeNetwork, type FakeNetwork } from './createFakeNetwork.ts'
 import type { FakeSupplierBehavior } from './createFakeSupplier.ts'
@@ -32,6 +33,7 @@ export async function startFakeGateway(
     scoreOptions?: Partial<ScoreOptions>
     nowMs?: () => number
     random?: () => number
+    verdicts?: VerdictSource
   } = {},
 ): Promise<FakeGateway> {
   const net = createFakeNetwork(options)
@@ -46,6 +48,7 @@ export async function startFakeGateway(
     ...(options.scoreOptions ? { scoreOptions: options.scoreOptions } : {}),
     ...(options.nowMs ? { nowMs: options.nowMs } : {}),
     random: options.random ?? (() => 0),
+    ...(options.verdicts ? { verdicts: options.verdicts } : {}),
   })
   await gateway.start()
   return { net, gateway, storeDir }
