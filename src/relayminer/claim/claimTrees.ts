@@ -55,8 +55,8 @@ export function ensureTrie(
 }
 
 /**
- * Claims the sealed trees that are worth it, one transaction per supplier (batched), and deletes the
- * ones that are not. A claim already on chain (sent before a crash) is adopted, not sent again. A failed
+ * Claims the sealed trees that are worth it, one transaction per supplier (batched; one by one if the
+ * batch fails), and deletes the ones that are not. A claim already on chain (sent before a crash) is adopted, not sent again. A failed
  * submission leaves the trees sealed; the next block retries while the window is open.
  *
  * @param context - ledger, store, metrics, settings
@@ -73,22 +73,36 @@ export async function claimTrees(
   for (const [supplier, group] of groupBySupplier(due)) {
     const toClaim = await selectClaims(context, group, tracked)
     if (toClaim.length === 0) continue
-    try {
-      const claims = toClaim.map((progress) => ({
-        sessionHeader: progress.session!.header,
-        root: progress.root!,
-      }))
-      await context.ledger.submitClaims(supplier as Hex, claims)
-      for (const progress of toClaim) progress.phase = 'claimed'
-      context.metrics.claimsSubmitted.inc({ supplier }, toClaim.length)
-      context.logger.info({ supplier, claims: toClaim.length }, 'claims submitted')
-    } catch (error) {
-      context.metrics.claimsFailed.inc({ supplier }, toClaim.length)
-      context.logger.warn(
-        { err: error, supplier, claims: toClaim.length },
-        'claim submission failed; retrying next block',
-      )
-    }
+    // One transaction for all; the batch is all-or-nothing, so if it fails each claim is tried on its own,
+    // and one bad claim cannot block the others for the whole window.
+    if (await submitBatch(context, supplier as Hex, toClaim)) continue
+    if (toClaim.length > 1)
+      for (const progress of toClaim) await submitBatch(context, supplier as Hex, [progress])
+  }
+}
+
+async function submitBatch(
+  context: LifecycleContext,
+  supplier: Hex,
+  batch: TreeProgress[],
+): Promise<boolean> {
+  try {
+    const claims = batch.map((progress) => ({
+      sessionHeader: progress.session!.header,
+      root: progress.root!,
+    }))
+    await context.ledger.submitClaims(supplier, claims)
+    for (const progress of batch) progress.phase = 'claimed'
+    context.metrics.claimsSubmitted.inc({ supplier }, batch.length)
+    context.logger.info({ supplier, claims: batch.length }, 'claims submitted')
+    return true
+  } catch (error) {
+    context.metrics.claimsFailed.inc({ supplier }, batch.length)
+    context.logger.warn(
+      { err: error, supplier, claims: batch.length },
+      'claim submission failed; retrying next block',
+    )
+    return false
   }
 }
 
