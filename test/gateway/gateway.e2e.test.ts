@@ -138,7 +138,7 @@ describe('gateway end to end', () => {
     expect(answer.usage?.completion_tokens).toBe(8)
   })
 
-  it('behavior: a relayminer killed mid-stream, and the stream still completes under one id', async () => {
+  it('behavior: a relayminer killed mid-stream, and the stream still completes under one id, as if unbroken', async () => {
     const stream = await client().chat.completions.create({
       model: serviceId,
       messages,
@@ -160,6 +160,14 @@ describe('gateway end to end', () => {
     }
     expect(killed).toBeDefined()
     expect(finishReason).toBe('length')
+    // Greedy decoding resumed from the text already sent gives exactly the answer an unbroken run gives.
+    const reference = await client().chat.completions.create({
+      model: serviceId,
+      messages,
+      max_tokens: 400,
+      temperature: 0,
+    })
+    expect(text).toBe(reference.choices[0]?.message.content)
     expect(ids.size).toBe(1)
     expect(text.length).toBeGreaterThan(100)
     const continuations = await gateway.metrics.registry.getSingleMetricAsString(
@@ -197,7 +205,8 @@ describe('gateway end to end', () => {
             } else await client().chat.completions.create({ model: serviceId, messages, max_tokens: 4 })
             completed++
           } catch (error) {
-            failures.push(error)
+            const { status, code, message } = error as { status?: number; code?: string; message?: string }
+            failures.push({ status, code, message })
           }
         }
       }),

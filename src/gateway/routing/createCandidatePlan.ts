@@ -39,11 +39,18 @@ export async function createCandidatePlan(
   const excludedOperators = new Set(excluded)
   const triedOwners = new Set<Hex>()
   const triedPairs = new Set<string>()
+  // A session a supplier refused as not started or expired goes last for the rest of the request: its
+  // neighbour is what that supplier's clock accepts, and probably the others' too.
+  const refusedSessions = new Set<bigint>()
   const pairKey = (session: GatewaySession, operator: Hex) => `${session.sessionNumber}:${operator}`
   let isFirst = true
   return {
     next() {
-      for (const { application, session } of pairs) {
+      const ordered = [
+        ...pairs.filter((pair) => !refusedSessions.has(pair.session.sessionNumber)),
+        ...pairs.filter((pair) => refusedSessions.has(pair.session.sessionNumber)),
+      ]
+      for (const { application, session } of ordered) {
         const open = session.suppliers.filter(
           (supplier) => !triedPairs.has(pairKey(session, supplier.operator)),
         )
@@ -59,7 +66,8 @@ export async function createCandidatePlan(
       const { session, supplier } = candidate
       triedPairs.add(pairKey(session, supplier.operator))
       triedOwners.add(supplier.owner)
-      if (failure !== undefined && failure !== 'session') excludedOperators.add(supplier.operator)
+      if (failure === 'session') refusedSessions.add(session.sessionNumber)
+      else if (failure !== undefined) excludedOperators.add(supplier.operator)
     },
   }
 }

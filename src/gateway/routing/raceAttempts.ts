@@ -52,6 +52,8 @@ class AttemptRace<T> {
   private readonly inFlight = new Set<Attempt>()
   private readonly failures: FailureClass[] = []
   private launched = 0
+  /** Attempts refused for a session mismatch: they do not count against `maxAttempts`. */
+  private sessionRefusals = 0
   private lastError: unknown
   private isSettled = false
   private hedgeTimer: NodeJS.Timeout | undefined
@@ -74,7 +76,7 @@ class AttemptRace<T> {
 
   private launch(kind: AttemptKind): boolean {
     const { context, job, plan, maxAttempts } = this.parameters
-    if (this.isSettled || this.launched >= maxAttempts) return false
+    if (this.isSettled || this.launched - this.sessionRefusals >= maxAttempts) return false
     const candidate = plan.next()
     if (!candidate) return false
     this.launched++
@@ -109,6 +111,7 @@ class AttemptRace<T> {
     if (this.isSettled || !this.inFlight.delete(attempt)) return
     const failure = classifyFailure(error)
     this.failures.push(failure)
+    if (failure === 'session') this.sessionRefusals++
     this.lastError = error
     recordFailure(this.parameters.context, this.parameters.job, attempt, failure, error)
     this.parameters.plan.markTried(attempt.candidate, failure)

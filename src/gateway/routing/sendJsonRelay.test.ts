@@ -91,6 +91,17 @@ describe('non-streaming relays', () => {
     expect(sessions).toEqual(['31', '21'])
   })
 
+  it('behavior: after a session refusal the previous session is tried next, not the same session elsewhere', async () => {
+    const { gateway, net, key } = await setup({
+      height: 32n,
+      supplierLags: [2, 2, 2],
+      config: 'routing: { maxAttempts: 1 }',
+    })
+    const response = await postJson(gateway, '/v1/chat/completions', chat, { key })
+    expect(response.status).toBe(200) // a session refusal does not use up the single attempt
+    expect(net.transport.calls).toBe(2)
+  })
+
   it('behavior: session rollover under load causes no errors', async () => {
     let seed = 1
     const random = () => {
