@@ -13,13 +13,14 @@ import {
 import { findDevnetPorts } from './support/findFreePorts.ts'
 import {
   openLedgerView,
+  readChainPosition,
   readMinedRelays,
   snapshotMoney,
   waitFor,
   waitForFreshSession,
 } from './support/ledgerView.ts'
 import { sendChats } from './support/sendChats.ts'
-import { type DevnetProcess, startDevnetProcess } from './support/startDevnetProcess.ts'
+import { type DevnetPorts, type DevnetProcess, startDevnetProcess } from './support/startDevnetProcess.ts'
 import { waitForSettled } from './support/waitForSettled.ts'
 
 // The whole network as a newcomer runs it (`decai devnet`, what `npm start` runs), driven from outside:
@@ -32,10 +33,18 @@ afterAll(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
 })
 
-async function startDevnet(name: string, params?: Record<string, number>): Promise<DevnetProcess> {
+async function createDataDir(name: string): Promise<string> {
   const dataDir = await mkdtemp(join(tmpdir(), `decai-e2e-${name}-`))
   cleanups.push(() => rm(dataDir, { recursive: true, force: true }))
-  const devnet = await startDevnetProcess({ dataDir, ports: await findDevnetPorts(3), params })
+  return dataDir
+}
+
+async function startDevnet(
+  dataDir: string,
+  ports: DevnetPorts,
+  params?: Record<string, number>,
+): Promise<DevnetProcess> {
+  const devnet = await startDevnetProcess({ dataDir, ports, params })
   cleanups.push(() => devnet.stop())
   return devnet
 }
@@ -44,7 +53,7 @@ describe('e2e: the whole loop on a local devnet', () => {
   it('application sends chats through the gateway; relays are mined, claimed, proven and settled; balances move by exactly what src/protocol computes; difficulty follows the load', async () => {
     // T = 4 relays per session and α = 1/2, so that a few dozen chats move the difficulty; every claim
     // is drawn for a proof (p = 1), so the proof path runs on every run.
-    const devnet = await startDevnet('loop', {
+    const devnet = await startDevnet(await createDataDir('loop'), await findDevnetPorts(3), {
       targetRelaysPerSession: 4,
       emaAlphaNumerator: 1,
       emaAlphaDenominator: 2,
@@ -90,5 +99,51 @@ describe('e2e: the whole loop on a local devnet', () => {
     expect(expected.burned).toBeGreaterThan(0n)
     const history = await expectDifficultyFollowsProtocol(ledger, status.service.id, outcome.claims)
     expect(history.some((update) => update.target < maxTarget)).toBe(true)
+  }, 420_000)
+
+  it('devnet restarts in the middle of a session; the second start resumes the same network and every relay of both runs is claimed and settled', async () => {
+    // Default devnet parameters: T = 100, so at this load every relay is mined (target = B) and the
+    // count of mined relays before and after the restart must reappear in full in the claims.
+    const dataDir = await createDataDir('restart')
+    const ports = await findDevnetPorts(3)
+    const first = await startDevnet(dataDir, ports)
+    const ledger = await openLedgerView(first.status)
+    const application = first.status.application.address as Hex
+    const client = (status: DevnetProcess['status']) =>
+      new OpenAI({ baseURL: status.gateway.url, apiKey: status.gateway.apiKey, maxRetries: 0 })
+    const fromBlock = await ledger.clients.publicClient.getBlockNumber()
+    const before = await snapshotMoney(ledger, first.status)
+
+    const session = await waitForFreshSession(ledger)
+    expect(await sendChats(client(first.status), { model: first.status.service.id, count: 8 })).toBe(8)
+    const minedBeforeRestart = await readMinedRelays(first.status)
+    const stoppedAt = await readChainPosition(ledger)
+    expect(await first.stop()).toBe(0)
+
+    const second = await startDevnet(dataDir, ports)
+    const resumedAt = await readChainPosition(ledger)
+    // The same network: same keys, contracts, endpoints and API key.
+    expect(second.status.application).toEqual(first.status.application)
+    expect(second.status.contracts).toEqual(first.status.contracts)
+    expect(second.status.suppliers.map((s) => [s.operator, s.endpoint])).toEqual(
+      first.status.suppliers.map((s) => [s.operator, s.endpoint]),
+    )
+    expect(second.status.gateway.apiKey).toBe(first.status.gateway.apiKey)
+    expect(await sendChats(client(second.status), { model: second.status.service.id, count: 8 })).toBe(8)
+    const minedAfterRestart = await readMinedRelays(second.status)
+    const outcome = await waitForSettled(ledger, { application, fromBlock })
+    const after = await snapshotMoney(ledger, second.status)
+
+    const claimedRelays = outcome.claims.reduce((sum, claim) => sum + claim.relays, 0n)
+    expect(minedBeforeRestart).toBeGreaterThan(0n)
+    expect(claimedRelays).toBe(minedBeforeRestart + minedAfterRestart)
+    expect(outcome.claims.some((claim) => claim.session === session)).toBe(true)
+    const expected = await expectSettlementsFollowProtocol(ledger, outcome, after.applicationStake)
+    expectMoneyMoved(before, after, expected)
+    console.info(
+      `restart: stopped at block ${stoppedAt.height} (session ${stoppedAt.session}, blocks ${stoppedAt.start}–${stoppedAt.end}), ` +
+        `resumed at block ${resumedAt.height}; ${minedBeforeRestart} + ${minedAfterRestart} relays mined, ` +
+        `${claimedRelays} claimed in ${outcome.claims.length} claims, ${outcome.provenClaimKeys.size} proven`,
+    )
   }, 420_000)
 })

@@ -1,7 +1,12 @@
 import { readdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Logger } from 'pino'
-import type { StartLocalChainReturnType } from '../../chain/index.ts'
+import {
+  createDecaiClients,
+  createLedger,
+  type StartLocalChainReturnType,
+  startSeedKeeper,
+} from '../../chain/index.ts'
 import { findFreePort } from '../../chain/localChain/findFreePort.ts'
 import { CliInvalidArgumentError } from '../context/cliErrors.ts'
 import { acquireDevnetLock } from './acquireDevnetLock.ts'
@@ -111,6 +116,15 @@ async function bringUp(parameters: {
     (p) => (p.changes.length === 0 ? 'already in place' : `${p.changes.length} changes`),
   )
   for (const change of changes) progress.note(change)
+  // Seeds must be on the ledger before anvil restarts: it cannot give old block hashes back (DESIGN §3).
+  const keeper = startSeedKeeper({
+    ledger: createLedger({
+      clients: createDecaiClients({ rpcUrl: chain.rpcUrl, account: keys.deployer.privateKey, logger }),
+      manifest,
+    }),
+    logger,
+  })
+  stack.push(() => keeper.stop())
   const status = await startServices({ ...parameters, chain, keys, model, manifest })
   // The chain stays paused (automine, no transactions) until every role is ready, so neither the setup nor
   // a restart eats into a session's relay, claim or proof windows: to the network, the downtime never happened.
