@@ -6,7 +6,8 @@
  * malformed and oversize bodies, unknown models and exhausted limits give the right OpenAI errors; and
  * the SDK relays to the same relayminers directly, with no gateway.
  */
-import { mkdtemp, rm } from 'node:fs/promises'
+import { execFile, spawn } from 'node:child_process'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -16,6 +17,7 @@ import { pino } from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createDecaiClients } from '../../src/chain/client/createDecaiClients.ts'
 import { createLedger } from '../../src/chain/ledger/createLedger.ts'
+import { findFreePort } from '../../src/chain/localChain/findFreePort.ts'
 import {
   createChainServiceCatalog,
   createChainSessionSource,
@@ -246,6 +248,69 @@ describe('gateway end to end', () => {
     })
   })
 })
+
+describe('decai gateway CLI', () => {
+  it('behavior: `gateway keys create` then `gateway start` serve the network from a config file; `keys revoke` shuts the key out', async () => {
+    const port = await findFreePort('127.0.0.1')
+    const configFile = join(dir, 'gateway-cli.yaml')
+    await writeFile(
+      configFile,
+      [
+        'mode: delegated',
+        'gatewayKeyEnv: DECAI_E2E_GATEWAY_KEY',
+        `applications: [{ address: "${net.application}", serviceId: ${serviceId} }]`,
+        `chain: { rpcUrl: "${net.chain.rpcUrl}", manifestFile: "${net.manifestFile}", pollInterval: 200ms }`,
+        `server: { port: ${port} }`,
+        'store: { dir: cli-keys }',
+        'log: { level: warn }',
+      ].join('\n'),
+    )
+    const created = JSON.parse(
+      await runCli(['gateway', 'keys', 'create', '--config', configFile, '--name', 'cli', '--json']),
+    ) as {
+      key: string
+      id: string
+    }
+    const child = spawn(process.execPath, [cliBinary, 'gateway', 'start', '--config', configFile], {
+      env: { ...process.env, DECAI_E2E_GATEWAY_KEY: net.keys.gateway },
+      stdio: 'ignore',
+    })
+    try {
+      await waitForHealthy(`http://127.0.0.1:${port}/healthz`)
+      const cli = new OpenAI({ apiKey: created.key, baseURL: `http://127.0.0.1:${port}/v1`, maxRetries: 0 })
+      const answer = await cli.chat.completions.create({ model: serviceId, messages, max_tokens: 4 })
+      expect(answer.usage?.completion_tokens).toBe(4)
+      expect(await runCli(['gateway', 'keys', 'revoke', created.id, '--config', configFile])).toContain(
+        'revoked',
+      )
+      await expect(cli.models.list()).rejects.toBeInstanceOf(OpenAI.AuthenticationError)
+    } finally {
+      child.kill('SIGTERM')
+    }
+  })
+})
+
+const cliBinary = new URL('../../bin/decai.js', import.meta.url).pathname
+
+function runCli(args: string[]): Promise<string> {
+  return new Promise((resolve, reject) =>
+    execFile(process.execPath, [cliBinary, ...args], (error, stdout) =>
+      error ? reject(error) : resolve(stdout),
+    ),
+  )
+}
+
+async function waitForHealthy(url: string): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    try {
+      if ((await fetch(url)).ok) return
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  throw new Error('gateway did not start')
+}
 
 /** SIGKILLs the relayminer whose supplier is serving a stream right now; returns its operator. */
 function killServingRelayMiner(): string | undefined {
