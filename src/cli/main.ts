@@ -11,6 +11,7 @@ import { registerKeysCommands } from './commands/keys.ts'
 import { registerModelCommands } from './commands/model.ts'
 import { registerQueryCommands } from './commands/query.ts'
 import { registerRelayminerCommands } from './commands/relayminer.ts'
+import { registerWatcherCommands } from './commands/watcher.ts'
 
 const program = new Command()
   .name('decai')
@@ -26,5 +27,6 @@ registerChainCommands(program)
 registerRelayminerCommands(program)
 registerGatewayCommands(program)
 registerExplorerCommand(program)
+registerWatcherCommands(program)
 
 await program.parseAsync(process.argv)

@@ -1,0 +1,140 @@
+import { z } from 'zod'
+import { defaultCalibration, defaultTrafficProfile } from '../settings.ts'
+
+// The YAML the operator writes (input) and the typed, unit-normalised object the watcher runs on
+// (output). Defaults and units live here and nowhere else (docs/watcher.md, "Configuration").
+
+const envName = z
+  .string()
+  .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'expected an environment variable name')
+  .describe('name of an environment variable read once at startup')
+const address = z
+  .string()
+  .regex(/^0x[0-9a-fA-F]{40}$/, 'expected a 0x-prefixed 20-byte address')
+  .transform((value) => value.toLowerCase() as `0x${string}`)
+const share = z.number().min(0).max(1)
+const rate = z.number().gt(0).lt(1)
+
+/** A duration: milliseconds as a number, or a string such as `500ms`, `30s`, `5m`, `1h`. */
+export const durationSchema = z
+  .union([
+    z.number().int().min(0),
+    z.string().regex(/^\d+(\.\d+)?\s*(ms|s|m|h)$/, 'expected a duration such as 500ms, 30s, 5m'),
+  ])
+  .transform((value) => {
+    if (typeof value === 'number') return value
+    const [, amount, unit] = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h)$/.exec(value)!
+    const factor = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 }[unit as 'ms' | 's' | 'm' | 'h']
+    return Math.round(Number(amount) * factor)
+  })
+
+const objectivesSchema = z.strictObject({
+  ttftP90Ms: z.number().positive().optional().describe('90 % of probes see a first token within this'),
+  tpotP90Ms: z.number().positive().optional().describe('90 % of probes see at most this per output token'),
+  maxErrorRate: rate.optional().describe('largest share of failed requests promised'),
+})
+
+const serviceSchema = z.strictObject({
+  referenceModel: z
+    .string()
+    .min(1)
+    .describe("the champion's registered GGUF file (checked against its on-chain sha256)"),
+  objectives: objectivesSchema
+    .default({})
+    .describe("the suppliers' advertised objectives (absent: no QoS test)"),
+  threads: z.number().int().min(1).max(256).default(1).describe('CPU threads of the reference model'),
+})
+
+const profileSchema = z.strictObject({
+  greedyShare: share.default(defaultTrafficProfile.greedyShare),
+  temperatures: z.array(z.number().gt(0).max(2)).default([...defaultTrafficProfile.temperatures]),
+  maxTokens: z
+    .array(z.number().int().min(1))
+    .min(1)
+    .default([...defaultTrafficProfile.maxTokens]),
+  streamShare: share.default(defaultTrafficProfile.streamShare),
+  logprobsShare: share.default(defaultTrafficProfile.logprobsShare),
+  topLogprobs: z.number().int().min(0).max(20).default(defaultTrafficProfile.topLogprobs),
+  systemPromptShare: share.default(defaultTrafficProfile.systemPromptShare),
+  multiTurnShare: share.default(defaultTrafficProfile.multiTurnShare),
+  penaltyShare: share.default(defaultTrafficProfile.penaltyShare),
+  frequencyPenalty: z.number().min(-2).max(2).default(defaultTrafficProfile.frequencyPenalty),
+  presencePenalty: z.number().min(-2).max(2).default(defaultTrafficProfile.presencePenalty),
+  maxCompletionTokensShare: share.default(defaultTrafficProfile.maxCompletionTokensShare),
+})
+
+const { identity, metering } = defaultCalibration
+const calibrationSchema = z.strictObject({
+  marginNats: z.number().positive().default(identity.tolerances.marginNats).describe('τ'),
+  logprobNats: z.number().positive().default(identity.tolerances.logprobNats).describe('δ'),
+  tokenViolationRate: rate.default(identity.nullRates.tokenViolationRate),
+  logprobDeviationRate: rate.default(identity.nullRates.logprobDeviationRate),
+  meteringExcessRate: rate.default(metering.excessRate),
+  promptTokenTolerance: z.number().int().min(0).default(metering.tolerances.promptTokens),
+  completionTokenTolerance: z.number().int().min(0).default(metering.tolerances.completionTokens),
+})
+
+/** The watcher's config file. */
+export const watcherConfigSchema = z.strictObject({
+  signer: z.strictObject({
+    privateKeyEnv: envName.describe(
+      "variable holding the key that signs relays and reports: the gateway's (or application's) own key, so probes travel under the identity whose traffic they imitate",
+    ),
+    application: address.describe(
+      'the application the relays are for (it staked, and delegated to the signer if that is a gateway)',
+    ),
+  }),
+  chain: z.strictObject({
+    rpcUrl: z.url(),
+    manifestFile: z.string().min(1).describe('deployment manifest written by `decai deploy`'),
+  }),
+  services: z
+    .record(z.string().min(1).max(64), serviceSchema)
+    .refine((services) => Object.keys(services).length > 0, {
+      message: 'name at least one service to audit',
+    }),
+  server: z
+    .strictObject({
+      host: z.string().min(1).default('127.0.0.1'),
+      port: z.number().int().min(0).max(65_535).default(8_090),
+    })
+    .prefault({}),
+  audit: z
+    .strictObject({
+      alpha: rate.default(0.01).describe('chance that an honest supplier is ever failed'),
+      minProbesForPass: z.number().int().min(1).default(20),
+    })
+    .prefault({}),
+  calibration: calibrationSchema
+    .prefault({})
+    .describe('tolerances and honest rates (docs/watcher.md, "Calibration")'),
+  probes: z
+    .strictObject({
+      meanInterval: durationSchema.default(30_000).describe('mean time between two probes of one supplier'),
+      timeout: durationSchema.default(120_000),
+      maxConcurrent: z.number().int().min(1).max(64).default(1),
+      targetRefresh: durationSchema
+        .default(60_000)
+        .describe('how often the suppliers of the current sessions are re-read'),
+      extraPromptsFile: z
+        .string()
+        .min(1)
+        .optional()
+        .describe('private prompts, one per line, added to the corpus'),
+      maxInputTokens: z.number().int().min(1).max(0xffff_ffff).default(8_192),
+      profile: profileSchema
+        .prefault({})
+        .describe('the request mix probes imitate until real traffic is seen'),
+    })
+    .prefault({}),
+  log: z
+    .strictObject({
+      level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    })
+    .prefault({}),
+})
+
+/** The config file as written. */
+export type WatcherFileConfigInput = z.input<typeof watcherConfigSchema>
+/** The config file as parsed (defaults applied, durations in ms). */
+export type WatcherFileConfig = z.output<typeof watcherConfigSchema>

@@ -1,0 +1,105 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml'
+import { BaseError } from '../../protocol/errors/BaseError.ts'
+import { loadWatcherConfig, parseWatcherConfig } from './loadWatcherConfig.ts'
+
+const minimal = `
+signer:
+  privateKeyEnv: WATCHER_KEY
+  application: "0x${'Ab'.repeat(20)}"
+chain:
+  rpcUrl: http://127.0.0.1:8545
+  manifestFile: deployment.json
+services:
+  tiny-chat:
+    referenceModel: models/tiny.gguf
+`
+
+function codeOf(run: () => unknown): string | undefined {
+  try {
+    run()
+  } catch (error) {
+    return error instanceof BaseError ? error.code : 'not a BaseError'
+  }
+  return undefined
+}
+
+describe('parseWatcherConfig', () => {
+  it('default: every section but signer, chain and services has defaults', () => {
+    const config = parseWatcherConfig(minimal)
+    expect(config.server).toEqual({ host: '127.0.0.1', port: 8090 })
+    expect(config.audit).toEqual({ alpha: 0.01, minProbesForPass: 20 })
+    expect(config.probes).toMatchObject({ meanInterval: 30_000, timeout: 120_000, maxConcurrent: 1 })
+    expect(config.probes.profile.greedyShare).toBe(0.8)
+    expect(config.calibration.marginNats).toBeGreaterThan(0)
+    expect(config.signer.application).toBe(`0x${'ab'.repeat(20)}`)
+  })
+
+  it.each<[string, Record<string, unknown>, string | undefined]>([
+    ['valid: durations in units', { probes: { meanInterval: '2m', timeout: '1500ms' } }, undefined],
+    [
+      'valid: objectives',
+      { services: { 'tiny-chat': { referenceModel: 'a.gguf', objectives: { ttftP90Ms: 800 } } } },
+      undefined,
+    ],
+    ['invalid: unknown field', { surprise: 1 }, 'WATCHER_INVALID_CONFIG'],
+    ['invalid: no service', { services: {} }, 'WATCHER_INVALID_CONFIG'],
+    ['invalid: alpha out of range', { audit: { alpha: 1.5 } }, 'WATCHER_INVALID_CONFIG'],
+    ['invalid: duration without unit', { probes: { meanInterval: '30' } }, 'WATCHER_INVALID_CONFIG'],
+    ['invalid: a share above 1', { probes: { profile: { greedyShare: 2 } } }, 'WATCHER_INVALID_CONFIG'],
+  ])('%s', (_name, overrides, code) => {
+    const text = stringifyYaml({ ...parseYaml(minimal), ...overrides })
+    expect(codeOf(() => parseWatcherConfig(text))).toBe(code)
+  })
+
+  it('invalid: not YAML', () => {
+    expect(codeOf(() => parseWatcherConfig(':\n  - ['))).toBe('WATCHER_INVALID_CONFIG')
+  })
+})
+
+describe('loadWatcherConfig', () => {
+  let directory: string
+  beforeAll(async () => {
+    directory = await mkdtemp(join(tmpdir(), 'decai-watcher-config-'))
+    await writeFile(
+      join(directory, 'prompts.txt'),
+      '# private prompts\nWhat should I cook tonight?\n\nHow do I fix a bike chain?\n',
+    )
+    await writeFile(join(directory, 'watcher.yaml'), `${minimal}\nprobes:\n  extraPromptsFile: prompts.txt\n`)
+  })
+  afterAll(async () => {
+    await rm(directory, { recursive: true, force: true })
+  })
+
+  it('behavior: paths resolve against the file, the key comes from the environment, prompts are read', async () => {
+    const key = `0x${'5a'.repeat(32)}`
+    const config = await loadWatcherConfig({
+      file: join(directory, 'watcher.yaml'),
+      env: { WATCHER_KEY: key },
+    })
+    expect(config.services).toEqual([
+      { serviceId: 'tiny-chat', referenceModelPath: join(directory, 'models/tiny.gguf'), threads: 1 },
+    ])
+    expect(config.chain.manifestFile).toBe(join(directory, 'deployment.json'))
+    expect(config.signer.privateKey).toBe(key)
+    expect(config.settings.probes.extraPrompts).toEqual([
+      'What should I cook tonight?',
+      'How do I fix a bike chain?',
+    ])
+    expect(Object.isFrozen(config.settings.probes)).toBe(true)
+  })
+
+  it('error: a missing key or file is a typed error', async () => {
+    await expect(loadWatcherConfig({ file: join(directory, 'watcher.yaml'), env: {} })).rejects.toMatchObject(
+      {
+        code: 'WATCHER_MISSING_SECRET',
+      },
+    )
+    await expect(loadWatcherConfig({ file: join(directory, 'nope.yaml'), env: {} })).rejects.toMatchObject({
+      code: 'WATCHER_INVALID_CONFIG',
+    })
+  })
+})

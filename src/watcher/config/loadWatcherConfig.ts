@@ -1,0 +1,161 @@
+import { readFile } from 'node:fs/promises'
+import { dirname, resolve } from 'node:path'
+import { parse as parseYaml } from 'yaml'
+import { z } from 'zod'
+import type { Hex } from '../../protocol/bytes/bytes.ts'
+import { privateKeyToAddress } from '../../protocol/signature/privateKeyToAddress.ts'
+import { WatcherConfigError, WatcherMissingSecretError } from '../errors.ts'
+import type { ServiceObjectives } from '../qos/checkQos.ts'
+import type { WatcherSettings } from '../settings.ts'
+import { type WatcherFileConfig, watcherConfigSchema } from './configSchema.ts'
+
+/** A service to audit: its reference model file (absolute path) and the reference's CPU threads. */
+export type WatcherServiceConfig = { serviceId: string; referenceModelPath: string; threads: number }
+
+/** The watcher's runtime config: parsed once at boot, deeply frozen, units in the names. */
+export type WatcherConfig = {
+  signer: { privateKey: Hex; address: Hex; application: Hex }
+  chain: { rpcUrl: string; manifestFile: string }
+  services: readonly WatcherServiceConfig[]
+  server: { host: string; port: number }
+  /** Input-token cap of a probe relay. */
+  maxInputTokens: number
+  settings: WatcherSettings
+  log: WatcherFileConfig['log']
+}
+
+/**
+ * Reads and validates the watcher config: YAML → schema (defaults, units) → paths resolved against the
+ * file's directory → the key read from the environment → private prompts read → a deeply frozen object.
+ *
+ * @param parameters - the config file and the environment.
+ * @returns the runtime config.
+ * @throws {WatcherConfigError} unreadable file, bad YAML, schema errors (details: `z.prettifyError`).
+ * @throws {WatcherMissingSecretError} the key's environment variable is unset or not a key.
+ * @example
+ * const config = await loadWatcherConfig({ file: 'watcher.yaml', env: process.env })
+ */
+export async function loadWatcherConfig(parameters: {
+  file: string
+  env: Readonly<Record<string, string | undefined>>
+}): Promise<WatcherConfig> {
+  const file = resolve(parameters.file)
+  const text = await readText(file, 'the config file')
+  const parsed = parseWatcherConfig(text)
+  const baseDir = dirname(file)
+  const promptsFile = parsed.probes.extraPromptsFile && resolve(baseDir, parsed.probes.extraPromptsFile)
+  const extraPrompts = promptsFile
+    ? parsePromptLines(await readText(promptsFile, 'the private prompts file'))
+    : []
+  return deepFreeze(toRuntimeConfig(parsed, { baseDir, env: parameters.env, extraPrompts }))
+}
+
+/**
+ * Validates config text (YAML or JSON) without touching the file system or the environment.
+ *
+ * @param text - the file's text.
+ * @returns the parsed file config.
+ * @throws {WatcherConfigError} for bad YAML or schema errors.
+ * @example
+ * parseWatcherConfig('signer: …')
+ */
+export function parseWatcherConfig(text: string): WatcherFileConfig {
+  let raw: unknown
+  try {
+    raw = parseYaml(text)
+  } catch (cause) {
+    throw new WatcherConfigError({ details: 'the file is not valid YAML', cause })
+  }
+  const result = watcherConfigSchema.safeParse(raw ?? {})
+  if (!result.success) throw new WatcherConfigError({ details: z.prettifyError(result.error) })
+  return result.data
+}
+
+function toRuntimeConfig(
+  parsed: WatcherFileConfig,
+  context: { baseDir: string; env: Readonly<Record<string, string | undefined>>; extraPrompts: string[] },
+): WatcherConfig {
+  const privateKey = readKey(context.env, parsed.signer.privateKeyEnv)
+  const services = Object.entries(parsed.services).map(([serviceId, service]) => ({
+    serviceId,
+    referenceModelPath: resolve(context.baseDir, service.referenceModel),
+    threads: service.threads,
+  }))
+  const objectives: Record<string, ServiceObjectives> = {}
+  for (const [serviceId, service] of Object.entries(parsed.services))
+    objectives[serviceId] = service.objectives
+  return {
+    signer: { privateKey, address: privateKeyToAddress(privateKey), application: parsed.signer.application },
+    chain: { rpcUrl: parsed.chain.rpcUrl, manifestFile: resolve(context.baseDir, parsed.chain.manifestFile) },
+    services,
+    server: parsed.server,
+    maxInputTokens: parsed.probes.maxInputTokens,
+    settings: toSettings(parsed, objectives, context.extraPrompts),
+    log: parsed.log,
+  }
+}
+
+function toSettings(
+  parsed: WatcherFileConfig,
+  objectives: Record<string, ServiceObjectives>,
+  extraPrompts: string[],
+): WatcherSettings {
+  const { calibration, probes } = parsed
+  return {
+    alpha: parsed.audit.alpha,
+    minProbesForPass: parsed.audit.minProbesForPass,
+    identity: {
+      tolerances: { marginNats: calibration.marginNats, logprobNats: calibration.logprobNats },
+      nullRates: {
+        tokenViolationRate: calibration.tokenViolationRate,
+        logprobDeviationRate: calibration.logprobDeviationRate,
+      },
+    },
+    metering: {
+      tolerances: {
+        promptTokens: calibration.promptTokenTolerance,
+        completionTokens: calibration.completionTokenTolerance,
+      },
+      excessRate: calibration.meteringExcessRate,
+    },
+    objectives,
+    probes: {
+      profile: probes.profile,
+      meanIntervalMs: probes.meanInterval,
+      timeoutMs: probes.timeout,
+      maxConcurrent: probes.maxConcurrent,
+      extraPrompts,
+    },
+    targetRefreshMs: probes.targetRefresh,
+  }
+}
+
+function readKey(env: Readonly<Record<string, string | undefined>>, variable: string): Hex {
+  const value = env[variable]?.trim()
+  if (!value || !/^0x[0-9a-fA-F]{64}$/.test(value)) throw new WatcherMissingSecretError({ variable })
+  return value.toLowerCase() as Hex
+}
+
+// One prompt per line; blank lines and lines starting with # are skipped.
+function parsePromptLines(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'))
+}
+
+async function readText(file: string, what: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8')
+  } catch (cause) {
+    throw new WatcherConfigError({ details: `cannot read ${what} (${file})`, cause })
+  }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value)
+    for (const inner of Object.values(value)) deepFreeze(inner)
+  }
+  return value
+}
