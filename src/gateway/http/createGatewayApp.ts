@@ -85,6 +85,12 @@ export function createGatewayApp(
     throw new UnsupportedEndpointError({ endpoint: 'this path' })
   })
   app.onError((error, c) => {
+    // The client went away before an answer: nothing to send, and not the gateway's failure (nginx's 499).
+    if (!(error instanceof BaseError) && c.req.raw.signal.aborted) {
+      metrics.errors.inc({ class: 'client_gone' })
+      logger.info({ path: c.req.path }, 'client closed the request before an answer')
+      return c.body(null, 499 as ContentfulStatusCode)
+    }
     const { status, body, headers } = toOpenAiError(error)
     const code = error instanceof BaseError ? error.code : 'INTERNAL'
     metrics.errors.inc({ class: code })

@@ -98,6 +98,26 @@ describe('streaming relays', () => {
     expect(attempts).toContain('kind="first",outcome="aborted"} 1')
   })
 
+  it('behavior: a client that leaves before the first chunk aborts the supplier attempt; 499, logged at info', async () => {
+    const { gateway, net, key } = await setup({
+      behaviors: [{ firstByteDelayMs: 5_000 }, {}, {}],
+      config: 'routing: { hedgeDelay: 0 }',
+    })
+    const controller = new AbortController()
+    setTimeout(() => controller.abort(), 30)
+    const response = await gateway.app.request('/v1/chat/completions', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      body: JSON.stringify(chat),
+      signal: controller.signal,
+    })
+    expect(response.status).toBe(499)
+    expect(net.suppliers[0]!.received).toHaveLength(1)
+    expect(
+      await gateway.metrics.registry.getSingleMetricAsString('decai_gateway_relay_attempts_total'),
+    ).toContain('kind="first",outcome="aborted"} 1')
+  })
+
   it('behavior: a stream whose trailer does not verify is delivered, and its supplier loses its integrity score', async () => {
     const { gateway, net, key } = await setup({ behaviors: [{ tamper: 'payload' }, {}, {}] })
     const events = await readSseData(await postJson(gateway, '/v1/chat/completions', chat, { key }))
