@@ -42,6 +42,8 @@ export type ScenarioResult = {
   failed: number
   power: Array<{ probes: number; power: number }>
   probesTo95: number | null
+  /** Probes to 95 % when only the identity test runs (metering evidence ignored). */
+  identityOnlyProbesTo95: number | null
   failedBy: Record<string, number>
 }
 
@@ -63,6 +65,10 @@ export function runScenario(parameters: {
   random: () => number
 }): ScenarioResult {
   const runs: AuditRun[] = simulateAudits({ ...parameters, source: (random) => parameters.source(random) })
+  const identityOnly = simulateAudits({
+    ...parameters,
+    source: (random) => ({ ...parameters.source(random), metering: undefined }),
+  })
   const failedBy: Record<string, number> = {}
   for (const run of runs) if (run.failedBy) failedBy[run.failedBy] = (failedBy[run.failedBy] ?? 0) + 1
   return {
@@ -75,6 +81,7 @@ export function runScenario(parameters: {
       parameters.checkpoints.filter((n) => n <= parameters.maxProbes),
     ),
     probesTo95: probesToPower(runs, 0.95),
+    identityOnlyProbesTo95: probesToPower(identityOnly, 0.95),
     failedBy,
   }
 }
