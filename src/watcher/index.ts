@@ -20,6 +20,14 @@ export {
 } from './audit/createSupplierAudit.ts'
 export type { IdentityNullRates } from './audit/probeEValues.ts'
 export type { AuditState, AuditTally, CheckName, CheckState } from './audit/types.ts'
+export {
+  calibrateNullRate,
+  calibrateTolerance,
+  clopperPearsonUpper,
+  type ToleranceRule,
+} from './calibration/calibrate.ts'
+export { watcherConfigSchema } from './config/configSchema.ts'
+export { loadWatcherConfig, parseWatcherConfig, type WatcherConfig } from './config/loadWatcherConfig.ts'
 export { corpusPrompts, followUps, systemPrompts } from './corpus/corpus.ts'
 export {
   type CreateWatcherParameters,
@@ -72,7 +80,18 @@ export { checkQos, type QosObservation, type ServiceObjectives } from './qos/che
 export { buildWatcherReport } from './report/buildWatcherReport.ts'
 export { createReportApp } from './report/createReportApp.ts'
 export { createReportBook, type ReportBook } from './report/createReportBook.ts'
+export {
+  type CreateReportFeedParameters,
+  createReportFeed,
+  type ReportFeed,
+} from './report/createReportFeed.ts'
 export { hashWatcherReport, signWatcherReport } from './report/signWatcherReport.ts'
 export type { SignedWatcherReport, WatcherReport, WatcherVerdict } from './report/types.ts'
 export { verifyWatcherReport } from './report/verifyWatcherReport.ts'
 export { defaultCalibration, defaultTrafficProfile, type WatcherSettings } from './settings.ts'
+export {
+  createRelayProbeTransport,
+  type RelayRoute,
+  type RelayRouteSource,
+  relayUrlOf,
+} from './transport/createRelayProbeTransport.ts'

@@ -1,0 +1,51 @@
+import { expect, it } from 'vitest'
+import * as watcher from './index.ts'
+
+it('default: the public runtime exports are pinned', () => {
+  expect(Object.keys(watcher).sort()).toMatchInlineSnapshot(`
+    [
+      "InvalidCalibrationError",
+      "InvalidReportError",
+      "NoReferenceError",
+      "ProbeFailedError",
+      "ReferenceMismatchError",
+      "WatcherConfigError",
+      "WatcherMissingSecretError",
+      "WatcherNotFoundError",
+      "buildProbeRequest",
+      "buildWatcherReport",
+      "calibrateNullRate",
+      "calibrateTolerance",
+      "checkIdentity",
+      "checkMetering",
+      "checkQos",
+      "clopperPearsonUpper",
+      "computeCountEValue",
+      "computeTokenMargins",
+      "corpusPrompts",
+      "createMixtureEProcess",
+      "createPromptDeck",
+      "createRelayProbeTransport",
+      "createReportApp",
+      "createReportBook",
+      "createReportFeed",
+      "createSupplierAudit",
+      "createTrafficShapes",
+      "createWatcher",
+      "defaultCalibration",
+      "defaultTrafficProfile",
+      "evaluateProbe",
+      "followUps",
+      "hashWatcherReport",
+      "loadWatcherConfig",
+      "parseWatcherConfig",
+      "relayUrlOf",
+      "sampleProbeShape",
+      "shapeOfRequest",
+      "signWatcherReport",
+      "systemPrompts",
+      "verifyWatcherReport",
+      "watcherConfigSchema",
+    ]
+  `)
+})
