@@ -37,6 +37,8 @@ export async function run(): Promise<Record<string, unknown>> {
     for (const path of setup.paths) throughput[path.name] = await measureThroughput(path)
     const rssBeforeMb = Math.round(process.memoryUsage().rss / 2 ** 20)
     await measureThroughput(setup.paths[2]!)
+    // DECAI_BENCH_SOAK_S=600 runs the gateway path under load that long and samples RSS (default: off).
+    const soak = await measureSoak(setup.paths[2]!, Number(process.env.DECAI_BENCH_SOAK_S ?? 0))
     return {
       method: `${ROUNDS} interleaved rounds × ${PER_ROUND} sequential requests per path; ${CONCURRENCY} concurrent clients for ${LOAD_MS} ms`,
       nonStreaming: sequential,
@@ -44,6 +46,7 @@ export async function run(): Promise<Record<string, unknown>> {
       requestsPerSecond: throughput,
       gatewayOverRawRps: round(throughput.gateway! / throughput.direct!),
       rssMbAfterLoad: { before: rssBeforeMb, after: Math.round(process.memoryUsage().rss / 2 ** 20) },
+      ...(soak ? { soak } : {}),
     }
   } finally {
     await setup.stop()
@@ -52,7 +55,7 @@ export async function run(): Promise<Record<string, unknown>> {
 
 async function startSetup() {
   const endpoints: string[] = []
-  const net = createFakeNetwork({ suppliers: 3, endpoints })
+  const net = createFakeNetwork({ suppliers: 3, endpoints, shouldRecord: false })
   const servers = await Promise.all(net.suppliers.map((supplier) => serveFakeSupplier(supplier)))
   endpoints.push(...servers.map((served) => served.url))
   const storeDir = mkdtempSync(join(tmpdir(), 'decai-bench-gateway-'))
@@ -209,6 +212,37 @@ async function measureThroughput(path: Path): Promise<number> {
     }),
   )
   return Math.round(completed / (LOAD_MS / 1000))
+}
+
+async function measureSoak(path: Path, seconds: number) {
+  if (!(seconds > 0)) return undefined
+  const rssMb: number[] = []
+  let completed = 0
+  const deadline = performance.now() + seconds * 1_000
+  const heapMb: number[] = []
+  const sampler = setInterval(() => {
+    const memory = process.memoryUsage()
+    rssMb.push(Math.round(memory.rss / 2 ** 20))
+    heapMb.push(Math.round(memory.heapUsed / 2 ** 20))
+  }, 10_000)
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (performance.now() < deadline) {
+        await path.send(completed % 2 === 0)
+        completed++
+      }
+    }),
+  )
+  clearInterval(sampler)
+  const first = rssMb[0] ?? 0
+  const last = rssMb.at(-1) ?? 0
+  return {
+    seconds,
+    requests: completed,
+    rssMbSamples: rssMb,
+    heapUsedMbSamples: heapMb,
+    rssChange: round((last - first) / first),
+  }
 }
 
 function percentile(values: number[], q: number): number {

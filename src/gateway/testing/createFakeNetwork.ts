@@ -47,6 +47,8 @@ export function createFakeNetwork(
     supplierLags?: number[]
     /** Real endpoints (e.g. from `serveFakeSupplier`) instead of in-process `fake://` ones. */
     endpoints?: string[]
+    /** Keep every relay the fake suppliers receive (default true; benchmarks turn it off). */
+    shouldRecord?: boolean
   } = {},
 ): FakeNetwork {
   const domain: RelayDomain = { chainId: 31337, verifyingContract: `0x${'ab'.repeat(20)}` }
@@ -61,6 +63,7 @@ export function createFakeNetwork(
       operatorKey: anvilDevPrivateKeys[3 + i] as Hex,
       domain,
       behavior: options.behaviors?.[i] ?? {},
+      shouldRecord: options.shouldRecord ?? true,
       ...(lag === undefined ? {} : { heightView: () => height - BigInt(lag) }),
     })
   })

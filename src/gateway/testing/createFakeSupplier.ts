@@ -53,6 +53,8 @@ export function createFakeSupplier(parameters: {
   behavior?: FakeSupplierBehavior
   /** The supplier's view of the chain height; when given, relays outside [start, end + 2] are refused. */
   heightView?: () => bigint
+  /** Keep every envelope in `received` (default true; benchmarks turn it off). */
+  shouldRecord?: boolean
 }): FakeSupplier {
   const operator = privateKeyToAddress(parameters.operatorKey)
   const received: FakeSupplier['received'] = []
@@ -62,7 +64,7 @@ export function createFakeSupplier(parameters: {
     received,
     async handle(envelope, signal) {
       const parsed = envelope as FakeSupplier['received'][number]
-      received.push(parsed)
+      if (parameters.shouldRecord !== false) received.push(parsed)
       const { behavior } = supplier
       if (behavior.firstByteDelayMs) await sleep(behavior.firstByteDelayMs, signal)
       if (behavior.failWith) {
