@@ -1,12 +1,13 @@
 import { serve } from '@hono/node-server'
 import { type Command, InvalidArgumentError } from 'commander'
-import { pino } from 'pino'
+import { type Logger, pino } from 'pino'
 import { z } from 'zod'
 import { createDecaiClients } from '../../chain/client/createDecaiClients.ts'
 import { readDeploymentManifest } from '../../chain/deploy/readDeploymentManifest.ts'
 import { verifyDeployment } from '../../chain/deploy/verifyDeployment.ts'
 import { createLedger } from '../../chain/ledger/createLedger.ts'
 import { readGatewayStoreSettings } from '../../gateway/config/loadGatewayConfig.ts'
+import type { GatewayConfig, VerdictSource } from '../../gateway/index.ts'
 import {
   createChainServiceCatalog,
   createChainSessionSource,
@@ -16,6 +17,7 @@ import {
   openKeyStore,
 } from '../../gateway/index.ts'
 import { BaseError } from '../../protocol/errors/BaseError.ts'
+import { createReportFeed, type ReportFeed } from '../../watcher/report/createReportFeed.ts'
 
 /** `decai gateway …`: run the OpenAI-compatible gateway and manage its API keys. */
 export function registerGatewayCommands(program: Command): void {
@@ -60,13 +62,16 @@ async function startAction(options: { config: string }): Promise<void> {
   const manifest = await readDeploymentManifest(config.chain.manifestFile)
   await verifyDeployment(clients, manifest)
   const ledger = createLedger({ clients, manifest })
+  const feeds = followWatchers(config, logger)
   const gateway = await createGateway({
     config,
     sessionSource: createChainSessionSource(ledger),
     catalog: createChainServiceCatalog(ledger),
     logger,
+    ...(feeds.length > 0 ? { verdicts: mergeFeeds(feeds) } : {}),
   })
   await gateway.start()
+  for (const feed of feeds) void feed.refresh()
   const server = serve(
     { fetch: gateway.app.fetch, hostname: config.server.host, port: config.server.port },
     (info) =>
@@ -78,10 +83,35 @@ async function startAction(options: { config: string }): Promise<void> {
   const shutdown = () => {
     logger.info('gateway stopping')
     server.close()
+    for (const feed of feeds) feed.stop()
     void gateway.stop().finally(() => process.exit(0))
   }
   process.once('SIGINT', shutdown)
   process.once('SIGTERM', shutdown)
+}
+
+function followWatchers(config: GatewayConfig, logger: Logger): ReportFeed[] {
+  return config.watchers.map((watcher) =>
+    createReportFeed({
+      url: watcher.url,
+      watcher: watcher.address,
+      intervalMs: watcher.pollIntervalMs,
+      onError: (error) =>
+        logger.warn({ err: error, watcher: watcher.address }, 'cannot read watcher reports; will retry'),
+    }),
+  )
+}
+
+// One verdict source over every followed watcher.
+function mergeFeeds(feeds: ReportFeed[]): VerdictSource {
+  return {
+    subscribe(listener) {
+      const unsubscribes = feeds.map((feed) => feed.subscribe(listener))
+      return () => {
+        for (const unsubscribe of unsubscribes) unsubscribe()
+      }
+    },
+  }
 }
 
 async function createKeyAction(options: {

@@ -92,6 +92,16 @@ export const gatewayConfigSchema = z
     store: z.strictObject({ dir: z.string().min(1).describe('API keys and usage ledger (lmdb)') }),
     keys: keysSchema.prefault({}),
     routing: routingSchema.prefault({}),
+    watchers: z
+      .array(
+        z.strictObject({
+          url: z.url().describe("a watcher's base URL; its signed reports (GET /reports) are followed"),
+          address: address.describe('the watcher whose signature is trusted'),
+          pollInterval: durationSchema.default(10_000),
+        }),
+      )
+      .default([])
+      .describe('watchers whose verdicts score suppliers (a failing verdict quarantines one)'),
     log: z
       .strictObject({ level: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'silent']).default('info') })
       .prefault({}),

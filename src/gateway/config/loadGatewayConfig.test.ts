@@ -50,6 +50,18 @@ describe('parseGatewayConfig', () => {
     expect(config.routing.maxAttempts).toBe(3)
     expect(config.server.maxBodyBytes).toBe(65_536)
     expect(config.models['gpt-4o-mini']).toBe('llama-tiny')
+    expect(config.watchers).toEqual([])
+  })
+
+  it('valid: watchers to follow, with their trusted addresses', () => {
+    const text = `${delegated}\nwatchers: [{ url: "http://127.0.0.1:8090", address: "0x00000000000000000000000000000000000000BB", pollInterval: 5s }]`
+    expect(parseGatewayConfig({ text, baseDir: '/srv', env }).watchers).toEqual([
+      {
+        url: 'http://127.0.0.1:8090',
+        address: '0x00000000000000000000000000000000000000bb',
+        pollIntervalMs: 5_000,
+      },
+    ])
   })
 
   it('behavior: the result is deeply frozen and never prints a key', () => {

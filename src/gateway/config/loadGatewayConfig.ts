@@ -31,6 +31,8 @@ export type GatewayConfig = {
   store: { dir: string }
   keys: GatewayFileConfig['keys']
   routing: RoutingConfig
+  /** Watchers whose signed verdicts are followed (wired by the CLI). */
+  watchers: readonly { url: string; address: Hex; pollIntervalMs: number }[]
   log: GatewayFileConfig['log']
 }
 
@@ -155,6 +157,11 @@ function buildConfig(
       sessionSwitchDelayBlocks: routing.sessionSwitchDelayBlocks,
       continuation: routing.continuation,
     },
+    watchers: parsed.watchers.map((watcher) => ({
+      url: watcher.url,
+      address: watcher.address,
+      pollIntervalMs: watcher.pollInterval,
+    })),
     log: parsed.log,
   }
 }
