@@ -15,6 +15,46 @@ import {
 
 const checkpoints = [1, 2, 3, 4, 5, 10, 15, 20, 30, 40]
 
+/** The honest panel: the claimed F16 model under other threads, parallel sequences and context sizes. */
+const fullPanel: EvaluationOptions['honestPanel'] = [
+  {
+    name: 'honest: 1 thread, 1 sequence, ctx 2048',
+    threads: 1,
+    parallelSequences: 1,
+    contextSize: 2048,
+    concurrency: 1,
+  },
+  {
+    name: 'honest: 4 sequences under load',
+    threads: 1,
+    parallelSequences: 4,
+    contextSize: 2048,
+    concurrency: 4,
+  },
+  {
+    name: 'honest: 8 sequences under load, ctx 1024',
+    threads: 1,
+    parallelSequences: 8,
+    contextSize: 1024,
+    concurrency: 8,
+  },
+  {
+    name: 'honest: 2 sequences, ctx 512',
+    threads: 1,
+    parallelSequences: 2,
+    contextSize: 512,
+    concurrency: 2,
+  },
+  {
+    name: 'honest: 2 threads',
+    threads: 2,
+    parallelSequences: 1,
+    contextSize: 2048,
+    concurrency: 1,
+    promptLimit: 30,
+  },
+]
+
 /** The full evaluation: claimed model `small` (5 M parameters) F16, 48-token greedy answers. */
 export function fullOptions(directory: string, log: (line: string) => void): EvaluationOptions {
   return {
@@ -23,44 +63,7 @@ export function fullOptions(directory: string, log: (line: string) => void): Eva
     seed: 42,
     maxTokens: 48,
     prompts: { calibration: 40, test: 80, private: 40 },
-    honestPanel: [
-      {
-        name: 'honest: 1 thread, 1 sequence, ctx 2048',
-        threads: 1,
-        parallelSequences: 1,
-        contextSize: 2048,
-        concurrency: 1,
-      },
-      {
-        name: 'honest: 4 sequences under load',
-        threads: 1,
-        parallelSequences: 4,
-        contextSize: 2048,
-        concurrency: 4,
-      },
-      {
-        name: 'honest: 8 sequences under load, ctx 1024',
-        threads: 1,
-        parallelSequences: 8,
-        contextSize: 1024,
-        concurrency: 8,
-      },
-      {
-        name: 'honest: 2 sequences, ctx 512',
-        threads: 1,
-        parallelSequences: 2,
-        contextSize: 512,
-        concurrency: 2,
-      },
-      {
-        name: 'honest: 2 threads',
-        threads: 2,
-        parallelSequences: 1,
-        contextSize: 2048,
-        concurrency: 1,
-        promptLimit: 30,
-      },
-    ],
+    honestPanel: fullPanel,
     honestRunsPerConfig: 100,
     honestMaxProbes: 60,
     cheatRuns: 200,

@@ -4,20 +4,16 @@ import type { ChatCompletionRequest } from '../inference/index.ts'
 import type { Hex } from '../protocol/bytes/bytes.ts'
 import { privateKeyToAddress } from '../protocol/signature/privateKeyToAddress.ts'
 import { createAuditRegistry } from './audit/createAuditRegistry.ts'
-import type { ProbeOutcome } from './audit/createSupplierAudit.ts'
-import type { AuditState } from './audit/types.ts'
 import { corpusPrompts } from './corpus/corpus.ts'
 import { NoReferenceError } from './errors.ts'
-import type { ProbeExchange, ProbeTarget, ProbeTransport, ReferenceModel, TargetSource } from './ports.ts'
-import { buildProbeRequest, type PastTurn } from './probe/buildProbeRequest.ts'
+import type { ProbeTarget, ProbeTransport, ReferenceModel, TargetSource } from './ports.ts'
 import { createProbeLoop } from './probe/createProbeLoop.ts'
+import { createProbeRunner, type ProbeResult } from './probe/createProbeRunner.ts'
 import { createPromptDeck } from './probe/createPromptDeck.ts'
 import { createTrafficShapes, type TrafficShapes } from './probe/createTrafficShapes.ts'
-import { evaluateProbe } from './probe/evaluateProbe.ts'
-import { sendProbe } from './probe/sendProbe.ts'
 import { createReportApp } from './report/createReportApp.ts'
 import { createReportBook, type ReportBook } from './report/createReportBook.ts'
-import type { SignedWatcherReport, WatcherVerdict } from './report/types.ts'
+import type { WatcherVerdict } from './report/types.ts'
 import type { WatcherSettings } from './settings.ts'
 
 /** What `createWatcher` is built from. */
@@ -34,15 +30,6 @@ export type CreateWatcherParameters = {
   random?: () => number
   /** Where probe shapes come from (default: the configured profile until traffic is recorded). */
   shapes?: TrafficShapes
-}
-
-/** One probe, end to end. */
-export type ProbeResult = {
-  request: ChatCompletionRequest
-  exchange: ProbeExchange
-  outcome: ProbeOutcome
-  state: AuditState
-  signed: SignedWatcherReport
 }
 
 /** A running watcher. */
@@ -75,7 +62,6 @@ export type Watcher = {
  */
 export function createWatcher(parameters: CreateWatcherParameters): Watcher {
   const { settings, logger } = parameters
-  const nowMs = parameters.nowMs ?? Date.now
   const random = parameters.random ?? Math.random
   const address = privateKeyToAddress(parameters.privateKey)
   const referenceOf = (serviceId: string) => {
@@ -83,44 +69,27 @@ export function createWatcher(parameters: CreateWatcherParameters): Watcher {
     if (!reference) throw new NoReferenceError({ serviceId })
     return reference
   }
-  const registry = createAuditRegistry({
-    settings,
-    watcher: address,
-    privateKey: parameters.privateKey,
-    modelSha256Of: (serviceId) => referenceOf(serviceId).sha256,
-  })
   const book = createReportBook()
   const listeners = new Set<(verdict: WatcherVerdict) => void>()
-  const deck = createPromptDeck([...corpusPrompts, ...settings.probes.extraPrompts], random)
   const shapes = parameters.shapes ?? defaultShapes(settings)
-  const pastTurns: PastTurn[] = []
-  const probeOnce = async (target: ProbeTarget): Promise<ProbeResult> => {
-    const reference = referenceOf(target.serviceId)
-    const shape = shapes.sample(random)
-    const request = buildProbeRequest({ shape, serviceId: target.serviceId, deck, pastTurns, random })
-    const exchange = await sendProbe({
-      ...parameters,
-      target,
-      request,
-      timeoutMs: settings.probes.timeoutMs,
-      nowMs,
-    })
-    const outcome = await evaluateProbe({
-      request,
-      exchange,
-      reference,
-      judgement: judgementOf(settings, target),
-    })
-    const { state, signed, verdict } = registry.record(target, outcome, nowMs())
-    book.put(signed)
-    rememberTurn(pastTurns, request, exchange)
-    logger.debug(
-      { supplier: target.supplier, serviceId: target.serviceId, verdict: state.verdict },
-      'probe judged',
-    )
-    if (verdict) announce(listeners, verdict, logger)
-    return { request, exchange, outcome, state, signed }
-  }
+  const probeOnce = createProbeRunner({
+    settings,
+    transport: parameters.transport,
+    referenceOf,
+    registry: createAuditRegistry({
+      settings,
+      watcher: address,
+      privateKey: parameters.privateKey,
+      modelSha256Of: (serviceId) => referenceOf(serviceId).sha256,
+    }),
+    book,
+    shapes,
+    deck: createPromptDeck([...corpusPrompts, ...settings.probes.extraPrompts], random),
+    random,
+    nowMs: parameters.nowMs ?? Date.now,
+    logger,
+    onVerdict: (verdict) => announce(listeners, verdict, logger),
+  })
   const loop = createProbeLoop({
     listTargets: () => parameters.targets.listTargets(),
     probe: probeOnce,
@@ -152,22 +121,6 @@ function defaultShapes(settings: WatcherSettings): TrafficShapes {
     minObserved: 50,
     defaultMaxTokens: 256,
   })
-}
-
-function judgementOf(settings: WatcherSettings, target: ProbeTarget) {
-  return {
-    identity: settings.identity.tolerances,
-    metering: settings.metering.tolerances,
-    objectives: settings.objectives[target.serviceId] ?? {},
-  }
-}
-
-// Earlier answers make follow-up probes look like real conversations; a few dozen are plenty.
-function rememberTurn(pastTurns: PastTurn[], request: ChatCompletionRequest, exchange: ProbeExchange): void {
-  const last = request.messages.at(-1)
-  if (!exchange.isOk || request.messages.length !== 1 || typeof last?.content !== 'string') return
-  pastTurns.push({ prompt: last.content, answer: exchange.content.slice(0, 400) })
-  if (pastTurns.length > 32) pastTurns.shift()
 }
 
 function announce(

@@ -29,12 +29,7 @@ export {
 export { watcherConfigSchema } from './config/configSchema.ts'
 export { loadWatcherConfig, parseWatcherConfig, type WatcherConfig } from './config/loadWatcherConfig.ts'
 export { corpusPrompts, followUps, systemPrompts } from './corpus/corpus.ts'
-export {
-  type CreateWatcherParameters,
-  createWatcher,
-  type ProbeResult,
-  type Watcher,
-} from './createWatcher.ts'
+export { type CreateWatcherParameters, createWatcher, type Watcher } from './createWatcher.ts'
 export { computeCountEValue } from './decision/computeCountEValue.ts'
 export { createMixtureEProcess, type MixtureEProcess } from './decision/createMixtureEProcess.ts'
 export {
@@ -72,6 +67,7 @@ export type {
   TargetSource,
 } from './ports.ts'
 export { buildProbeRequest, type PastTurn } from './probe/buildProbeRequest.ts'
+export type { ProbeResult } from './probe/createProbeRunner.ts'
 export { createPromptDeck } from './probe/createPromptDeck.ts'
 export { createTrafficShapes, type TrafficShapes } from './probe/createTrafficShapes.ts'
 export { evaluateProbe, type ProbeJudgement } from './probe/evaluateProbe.ts'

@@ -128,15 +128,7 @@ async function loadReferences(
  */
 function createCurrentSessions(source: SessionSource, config: WatcherConfig) {
   const cache = new Map<string, Promise<GatewaySession>>()
-  let info: ReturnType<SessionSource['getLedgerInfo']> | undefined
-  // Domain, session length and genesis are fixed for a deployment: read once (again after a failure).
-  const ledgerInfo = () => {
-    info ??= source.getLedgerInfo()
-    info.catch(() => {
-      info = undefined
-    })
-    return info
-  }
+  const ledgerInfo = cacheUntilFailure(() => source.getLedgerInfo())
   const current = async (serviceId: string): Promise<GatewaySession> => {
     const { genesisHeight, numBlocksPerSession } = await ledgerInfo()
     const height = await source.getBlockNumber()
@@ -179,4 +171,16 @@ function createCurrentSessions(source: SessionSource, config: WatcherConfig) {
     },
   }
   return { targets, routes }
+}
+
+// Domain, session length and genesis are fixed for a deployment: read once (again after a failure).
+function cacheUntilFailure<T>(read: () => Promise<T>): () => Promise<T> {
+  let value: Promise<T> | undefined
+  return () => {
+    value ??= read()
+    value.catch(() => {
+      value = undefined
+    })
+    return value
+  }
 }

@@ -54,12 +54,7 @@ export function createProbeLoop(parameters: CreateProbeLoopParameters) {
   const refresh = async () => {
     try {
       const targets = await parameters.listTargets()
-      const keys = new Set(targets.map(keyOf))
-      for (const [key, timer] of timers) {
-        if (keys.has(key)) continue
-        clearTimeout(timer)
-        timers.delete(key)
-      }
+      dropLeavers(timers, new Set(targets.map(keyOf)))
       for (const target of targets) if (isRunning && !timers.has(keyOf(target))) schedule(target)
     } catch (error) {
       logger.warn({ err: error }, 'cannot list suppliers to audit; retrying at the next refresh')
@@ -80,5 +75,14 @@ export function createProbeLoop(parameters: CreateProbeLoopParameters) {
       timers.clear()
       await limit.idle()
     },
+  }
+}
+
+// Suppliers no longer listed (they left the session) stop being probed.
+function dropLeavers(timers: Map<string, NodeJS.Timeout>, listed: ReadonlySet<string>): void {
+  for (const [key, timer] of timers) {
+    if (listed.has(key)) continue
+    clearTimeout(timer)
+    timers.delete(key)
   }
 }

@@ -9,6 +9,7 @@ import type { ChatCompletionRequest, GenerateModelReturnType, ModelSize } from '
 import { createEmbeddedBackend } from '../../../inference/index.ts'
 import type { AuditSettings } from '../../audit/createSupplierAudit.ts'
 import { clopperPearsonUpper } from '../../calibration/calibrate.ts'
+import type { ReferenceModel } from '../../ports.ts'
 import type { ProbeJudgement } from '../../probe/evaluateProbe.ts'
 import type { ProbeRecord } from '../collectProbeRecords.ts'
 import { createMemoReference } from '../collectProbeRecords.ts'
@@ -75,8 +76,6 @@ export async function evaluateWatcher(options: EvaluationOptions): Promise<Evalu
   )
   options.log(`models generated in ${seconds(started)} s`)
   const prompts = splitEvaluationPrompts(options.prompts, random)
-  const serviceId = `${options.claimedSize}-chat`
-  const requestOf = (prompt: EvaluationPrompt) => evaluationRequest(prompt, serviceId, options.maxTokens)
   const referenceBackend = await createEmbeddedBackend({
     modelPath: models.claimed.path,
     expectedSha256: models.claimed.sha256,
@@ -84,43 +83,13 @@ export async function evaluateWatcher(options: EvaluationOptions): Promise<Evalu
   })
   try {
     const reference = createMemoReference(referenceBackend)
-    const collect = async (
-      model: GenerateModelReturnType,
-      config: ServingConfig,
-      subset: EvaluationPrompt[],
-    ) => {
-      const at = performance.now()
-      const requests = new Map(
-        subset.map((prompt): [number, ChatCompletionRequest] => [prompt.id, requestOf(prompt)]),
-      )
-      const records = await collectSupplierRecords({ model, config, requests, reference, serviceId })
-      options.log(`${config.name}: ${records.size} probes in ${seconds(at)} s`)
-      return records
-    }
+    const collect = createCollector(options, reference)
     const honestRecords = await collectHonest(options, models, prompts, collect)
     const cheatRecords = await collectCheats(models, prompts, collect)
-    const calibrationIds = new Set(prompts.filter((p) => p.split === 'calibration').map((p) => p.id))
-    const calibration = calibrateFromRecords(
-      [...honestRecords.values()].flatMap((records) =>
-        [...records].filter(([id]) => calibrationIds.has(id)).map(([, record]) => record),
-      ),
-    )
+    const calibration = calibrateOnSplit(prompts, honestRecords)
     options.log(`calibration: ${JSON.stringify(calibration.identity)}`)
-    const judgement: ProbeJudgement = {
-      identity: calibration.identity.tolerances,
-      metering: calibration.metering.tolerances,
-      objectives: {},
-    }
-    const judge = (records: ReadonlyMap<number, ProbeRecord>, inflate?: number) =>
-      judgeRecords({ records, reference, judgement, ...(inflate ? { rewrite: inflateUsage(inflate) } : {}) })
-    const honestJudged = new Map<string, JudgedSet>()
-    for (const [name, records] of honestRecords) honestJudged.set(name, await judge(records))
-    const cheatJudged = new Map<string, JudgedSet>()
-    for (const [name, records] of cheatRecords) cheatJudged.set(name, await judge(records))
-    cheatJudged.set(
-      'inflated usage (×1.1)',
-      await judge(honestRecords.get(options.honestPanel[0]!.name)!, 1.1),
-    )
+    const base = options.honestPanel[0]!.name
+    const judged = await judgeAll({ reference, calibration, honestRecords, cheatRecords, base })
     const settings: AuditSettings = {
       alpha: options.alpha,
       identity: calibration.identity.nullRates,
@@ -128,15 +97,8 @@ export async function evaluateWatcher(options: EvaluationOptions): Promise<Evalu
       objectives: {},
       minProbesForPass: 20,
     }
-    const honest = runHonest(options, prompts, honestJudged, settings, random)
-    const cheats = runCheats(
-      options,
-      prompts,
-      honestJudged.get(options.honestPanel[0]!.name)!,
-      cheatJudged,
-      settings,
-      random,
-    )
+    const honest = runHonest(options, prompts, judged.honest, settings, random)
+    const cheats = runCheats(options, prompts, judged.honest.get(base)!, judged.cheats, settings, random)
     return {
       models: describeModels(models),
       prompts: { ...options.prompts, maxTokens: options.maxTokens },
@@ -148,6 +110,58 @@ export async function evaluateWatcher(options: EvaluationOptions): Promise<Evalu
   } finally {
     await referenceBackend.close()
   }
+}
+
+function createCollector(options: EvaluationOptions, reference: ReferenceModel): Collect {
+  const serviceId = `${options.claimedSize}-chat`
+  return async (model, config, subset) => {
+    const at = performance.now()
+    const requests = new Map(
+      subset.map((prompt): [number, ChatCompletionRequest] => [
+        prompt.id,
+        evaluationRequest(prompt, serviceId, options.maxTokens),
+      ]),
+    )
+    const records = await collectSupplierRecords({ model, config, requests, reference, serviceId })
+    options.log(`${config.name}: ${records.size} probes in ${seconds(at)} s`)
+    return records
+  }
+}
+
+// Tolerances and honest rates come from the calibration prompts only, never from the test prompts.
+function calibrateOnSplit(
+  prompts: EvaluationPrompt[],
+  honestRecords: Map<string, Map<number, ProbeRecord>>,
+): RecordCalibration {
+  const calibrationIds = new Set(prompts.filter((p) => p.split === 'calibration').map((p) => p.id))
+  return calibrateFromRecords(
+    [...honestRecords.values()].flatMap((records) =>
+      [...records].filter(([id]) => calibrationIds.has(id)).map(([, record]) => record),
+    ),
+  )
+}
+
+async function judgeAll(parameters: {
+  reference: ReferenceModel
+  calibration: RecordCalibration
+  honestRecords: Map<string, Map<number, ProbeRecord>>
+  cheatRecords: Map<string, Map<number, ProbeRecord>>
+  base: string
+}): Promise<{ honest: Map<string, JudgedSet>; cheats: Map<string, JudgedSet> }> {
+  const { calibration, reference } = parameters
+  const judgement: ProbeJudgement = {
+    identity: calibration.identity.tolerances,
+    metering: calibration.metering.tolerances,
+    objectives: {},
+  }
+  const judge = (records: ReadonlyMap<number, ProbeRecord>, inflate?: number) =>
+    judgeRecords({ records, reference, judgement, ...(inflate ? { rewrite: inflateUsage(inflate) } : {}) })
+  const honest = new Map<string, JudgedSet>()
+  for (const [name, records] of parameters.honestRecords) honest.set(name, await judge(records))
+  const cheats = new Map<string, JudgedSet>()
+  for (const [name, records] of parameters.cheatRecords) cheats.set(name, await judge(records))
+  cheats.set('inflated usage (×1.1)', await judge(parameters.honestRecords.get(parameters.base)!, 1.1))
+  return { honest, cheats }
 }
 
 type Collect = (
