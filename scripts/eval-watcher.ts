@@ -140,6 +140,7 @@ export function formatTable(result: EvaluationResult): string {
     'scenario'.padEnd(42),
     ...checkpoints.map((n) => `n=${n}`.padStart(6)),
     '  to 95%',
+    '  identity only',
     '  failed by',
   ]
   lines.push(header.join(''))
@@ -156,6 +157,7 @@ export function formatTable(result: EvaluationResult): string {
         scenario.name.slice(0, 41).padEnd(42),
         ...cells,
         `${scenario.probesTo95 ?? '-'}`.padStart(8),
+        `${scenario.identityOnlyProbesTo95 ?? '-'}`.padStart(15),
         `  ${by}`,
       ].join(''),
     )
