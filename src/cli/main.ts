@@ -3,6 +3,7 @@
  * Each command group lives in `commands/<group>.ts` and registers itself on the program.
  */
 import { Command } from 'commander'
+import { registerAppCommands } from './commands/app.ts'
 import { registerChainCommands } from './commands/chain.ts'
 import { registerDevnetCommands } from './commands/devnet.ts'
 import { registerExplorerCommand } from './commands/explorer.ts'
@@ -10,7 +11,10 @@ import { registerGatewayCommands } from './commands/gateway.ts'
 import { registerKeysCommands } from './commands/keys.ts'
 import { registerModelCommands } from './commands/model.ts'
 import { registerQueryCommands } from './commands/query.ts'
+import { registerRelayCommands } from './commands/relay.ts'
 import { registerRelayminerCommands } from './commands/relayminer.ts'
+import { registerServiceCommands } from './commands/service.ts'
+import { registerSupplierCommands } from './commands/supplier.ts'
 import { registerWatcherCommands } from './commands/watcher.ts'
 
 const program = new Command()
@@ -20,6 +24,10 @@ const program = new Command()
   .showHelpAfterError()
 
 registerModelCommands(program)
+registerRelayCommands(program)
+registerSupplierCommands(program)
+registerAppCommands(program)
+registerServiceCommands(program)
 registerQueryCommands(program)
 registerKeysCommands(program)
 registerDevnetCommands(program)

@@ -1,11 +1,14 @@
 import type { Command } from 'commander'
-import type { Address } from 'viem'
-import { getParams } from '../../chain/actions/getParams.ts'
-import { createDecaiClients } from '../../chain/client/createDecaiClients.ts'
-import { deployDecai } from '../../chain/deploy/deployDecai.ts'
-import { readDeploymentManifest } from '../../chain/deploy/readDeploymentManifest.ts'
-import { verifyDeployment } from '../../chain/deploy/verifyDeployment.ts'
-import { readLedger } from '../../chain/ledger/readLedger.ts'
+import { type Address, formatUnits, numberToHex } from 'viem'
+import {
+  createDecaiClients,
+  deployDecai,
+  getParams,
+  mintFromFaucet,
+  readDeploymentManifest,
+  readLedger,
+  verifyDeployment,
+} from '../../chain/index.ts'
 import { createCliLogger } from '../context/createCliLogger.ts'
 import {
   addLedgerOptions,
@@ -14,8 +17,8 @@ import {
   resolveLedgerLocation,
 } from '../context/ledgerOptions.ts'
 import { loadParamsPreset } from '../context/loadParamsPreset.ts'
-import { printJson, printRows } from '../context/output.ts'
-import { parseAddress } from '../context/parsers.ts'
+import { formatTokens, printJson, printRows } from '../context/output.ts'
+import { parseAddress, parseTokenAmount } from '../context/parsers.ts'
 import { runAction } from '../context/runAction.ts'
 import { addSignerOptions, resolveSigner, type SignerOptions } from '../context/signerOptions.ts'
 
@@ -41,6 +44,14 @@ export function registerChainCommands(program: Command): void {
     .option('--dao <address>', 'receives the DAO share of settlements (default: governance)', parseAddress)
     .option('--json', 'print the manifest as JSON')
     .action(runAction(deployAction))
+  addSignerOptions(addLedgerOptions(chain.command('faucet')))
+    .description('Dev chains: mint tokens from the faucet (governance key) and give the account gas ETH')
+    .requiredOption('--to <address>', 'who receives them', parseAddress)
+    .option('--amount <tokens>', 'tokens to mint', parseTokenAmount, 1_000_000_000n)
+    .option('--eth <ether>', 'also set its ETH balance (anvil only; 0 = leave it)', parseTokenAmount, 0n)
+    .option('--json', 'print one JSON object')
+    .addHelpText('after', '\nOn a devnet: decai chain faucet --as deployer --to 0x… --amount 1000 --eth 10')
+    .action(runAction(faucetAction))
   addLedgerOptions(chain.command('status'))
     .description('Check the deployment and show the chain, the current session and the governed parameters')
     .option('--json', 'print one JSON object')
@@ -63,6 +74,24 @@ async function deployAction(options: DeployOptions): Promise<void> {
   console.log(`deployed the decai ledger on chain ${manifest.chainId} at block ${manifest.deployBlock}`)
   printRows(Object.entries(manifest.contracts))
   console.log(`manifest written to ${options.out}`)
+}
+
+async function faucetAction(
+  options: LedgerOptions & SignerOptions & { to: Address; amount: bigint; eth: bigint; json?: boolean },
+) {
+  const ledger = await openLedger(options, await resolveSigner(options, 'chain faucet', process.env))
+  // --eth is parsed with 6 decimals like tokens; scale to wei (18).
+  const wei = options.eth * 10n ** 12n
+  if (wei > 0n)
+    await ledger.clients.publicClient.request({
+      method: 'anvil_setBalance' as never,
+      params: [options.to, numberToHex(wei)] as never,
+    })
+  const result = await mintFromFaucet(ledger, { to: options.to, amount: options.amount })
+  if (options.json) return printJson({ ...result, to: options.to, amount: options.amount, wei })
+  console.log(
+    `minted ${formatTokens(options.amount)} to ${options.to}${wei > 0n ? ` and set its balance to ${formatUnits(wei, 18)} ETH` : ''}`,
+  )
 }
 
 async function statusAction(options: LedgerOptions & { json?: boolean }): Promise<void> {

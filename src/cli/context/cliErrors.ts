@@ -18,7 +18,7 @@ export class CliInvalidArgumentError extends BaseError {
 /** A command that sends transactions was given no key to sign them with. */
 export class CliNoSignerError extends BaseError {
   constructor({ command }: { command: string }) {
-    super(`${command} sends a transaction and needs a signing key.`, {
+    super(`${command} signs with a key, and none was given.`, {
       code: 'CLI_NO_SIGNER',
       name: 'CliNoSignerError',
       fault: 'client',

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { z } from 'zod'
 import { ledgerParamsPresets } from '../../chain/contracts.generated.ts'
-import type { LedgerParamsPreset } from '../../chain/deploy/deployDecai.ts'
+import type { LedgerParamsPreset } from '../../chain/index.ts'
 import { CliInvalidArgumentError } from './cliErrors.ts'
 
 /** A params file: a base preset and the fields to change (integers as numbers or decimal strings). */

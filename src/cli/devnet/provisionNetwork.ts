@@ -1,22 +1,25 @@
 import type { Logger } from 'pino'
 import type { Address } from 'viem'
-import { addService } from '../../chain/actions/addService.ts'
-import { delegateToGateway } from '../../chain/actions/delegateToGateway.ts'
-import { getApplication } from '../../chain/actions/getApplication.ts'
-import { getGateway } from '../../chain/actions/getGateway.ts'
-import { getService } from '../../chain/actions/getService.ts'
-import { getSupplier } from '../../chain/actions/getSupplier.ts'
-import { getTokenBalance } from '../../chain/actions/getTokenBalance.ts'
-import { mintFromFaucet } from '../../chain/actions/mintFromFaucet.ts'
-import { stakeApplication } from '../../chain/actions/stakeApplication.ts'
-import { stakeGateway } from '../../chain/actions/stakeGateway.ts'
-import { stakeSupplier } from '../../chain/actions/stakeSupplier.ts'
-import { createDecaiClients } from '../../chain/client/createDecaiClients.ts'
-import type { DeploymentManifest } from '../../chain/deploy/deploymentManifestSchema.ts'
-import { ChainCallRevertedError } from '../../chain/errors/transaction.ts'
-import { computeServiceKey } from '../../chain/ledger/computeServiceKey.ts'
-import { createLedger, type Ledger } from '../../chain/ledger/createLedger.ts'
-import { writeLedger } from '../../chain/ledger/writeLedger.ts'
+import {
+  addService,
+  ChainCallRevertedError,
+  computeServiceKey,
+  createDecaiClients,
+  createLedger,
+  type DeploymentManifest,
+  delegateToGateway,
+  getApplication,
+  getGateway,
+  getService,
+  getSupplier,
+  getTokenBalance,
+  type Ledger,
+  mintFromFaucet,
+  stakeApplication,
+  stakeGateway,
+  stakeSupplier,
+  writeLedger,
+} from '../../chain/index.ts'
 import type { Hex } from '../../protocol/bytes/bytes.ts'
 import { CliDevnetFailedError } from '../context/cliErrors.ts'
 import type { DevKey, DevnetKeys } from './devnetKeys.ts'
