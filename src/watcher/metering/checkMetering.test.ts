@@ -29,13 +29,19 @@ describe('checkMetering', () => {
       'invalid: more completion tokens than max_tokens',
       { usage: { prompt_tokens: 21, completion_tokens: 70, total_tokens: 91 } },
       1,
+      true,
+    ],
+    [
+      'valid: a length finish short of max_tokens (a full context; billing less is no offence)',
+      { usage: { prompt_tokens: 21, completion_tokens: 60, total_tokens: 81 }, expectedCompletionTokens: 60 },
+      0,
       false,
     ],
     [
-      'invalid: a length finish short of max_tokens',
-      { usage: { prompt_tokens: 21, completion_tokens: 60, total_tokens: 81 } },
-      1,
-      false,
+      'invalid: stopped early yet billed max_tokens with a length finish',
+      { expectedCompletionTokens: 30 },
+      0,
+      true,
     ],
     [
       'invalid: a stop answer billed well above its re-tokenisation',

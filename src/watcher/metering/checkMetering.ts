@@ -16,9 +16,9 @@ export type MeteringObservation = {
   promptExcess: number
   completionExcess: number
   /**
-   * Counts no honest supplier of this model can report: prompt tokens other than the re-tokenised prompt,
-   * more completion tokens than `max_tokens`, a `length` finish with another count than `max_tokens`, or
-   * a signed usage that differs from the body's. One is proof of misreporting.
+   * Counts no honest supplier of this model can report: prompt tokens other than the re-tokenised prompt
+   * (another tokenizer or template is another model), more completion tokens than `max_tokens`, or a
+   * signed usage that differs from the body's. One is proof of misreporting.
    */
   proofs: string[]
   /** A completion count above the re-tokenised answer beyond tolerance (statistical evidence). */
@@ -60,9 +60,9 @@ export type CheckMeteringParameters = {
 
 /**
  * Re-counts a probe's tokens with the reference model's tokenizer and template and compares them with
- * what the supplier billed. Prompt counts are exact for an honest supplier of the registered model; a
- * `length` finish generated exactly `max_tokens`; an answer that stopped by itself generated about as many
- * tokens as its re-tokenisation (the model may have produced a longer spelling, hence the tolerance).
+ * what the supplier billed. Prompt counts are exact for an honest supplier of the registered model; an
+ * answer generated about as many tokens as its re-tokenisation (the model may have produced a longer
+ * spelling of the same text, hence the tolerance). Billing less than was served is not an offence.
  *
  * @param parameters - reported and signed usage, finish reason, the probe's limit, re-counts, tolerances.
  * @returns the excesses, the proofs found and whether the completion count is excessive.
@@ -87,12 +87,12 @@ export function checkMetering(parameters: CheckMeteringParameters): MeteringObse
     proofs.push(`prompt_tokens ${usage.prompt_tokens}, re-counted ${parameters.expectedPromptTokens}`)
   if (usage.completion_tokens > maxTokens)
     proofs.push(`completion_tokens ${usage.completion_tokens} above max_tokens ${maxTokens}`)
-  else if (parameters.finishReason === 'length' && usage.completion_tokens !== maxTokens)
-    proofs.push(`finish_reason length with completion_tokens ${usage.completion_tokens} ≠ ${maxTokens}`)
   const signed = parameters.signedUsage
   if (signed && !isSignedUsageConsistent(signed, usage))
     proofs.push(`signed usage ${signed.inputTokens}/${signed.outputTokens} differs from the body's`)
-  const isExcessive = parameters.finishReason !== 'length' && completionExcess > tolerances.completionTokens
+  // Whatever the finish reason: a supplier that stops early and reports a `length` finish at max_tokens
+  // bills tokens it never generated, and the re-count shows it.
+  const isExcessive = completionExcess > tolerances.completionTokens
   const counts = {
     promptReported: usage.prompt_tokens,
     promptRecounted: parameters.expectedPromptTokens,

@@ -4,6 +4,7 @@
 import { calibrateNullRate, calibrateTolerance } from '../../calibration/calibrate.ts'
 import { computeLogprobDeviations } from '../../identity/computeLogprobDeviations.ts'
 import { computeTokenMargins } from '../../identity/computeTokenMargins.ts'
+import type { ReferenceModel } from '../../ports.ts'
 import { defaultCalibration, type WatcherSettings } from '../../settings.ts'
 import type { ProbeRecord } from '../collectProbeRecords.ts'
 
@@ -20,6 +21,9 @@ export type RecordCalibration = Pick<WatcherSettings, 'identity' | 'metering'> &
     maxLogprobDeviationNats: number
     violationsAtTau: number
     deviationsAtDelta: number
+    /** Largest honest (reported − re-counted) completion tokens, and answers beyond the tolerance. */
+    maxCompletionExcess: number
+    excessiveCompletions: number
   }
 }
 
@@ -36,14 +40,22 @@ const rateFloor = 0.001
  * @example
  * const calibration = calibrateFromRecords(honestCalibrationRecords)
  */
-export function calibrateFromRecords(records: readonly ProbeRecord[]): RecordCalibration {
+export function calibrateFromRecords(
+  records: readonly ProbeRecord[],
+  reference: Pick<ReferenceModel, 'tokenize'>,
+): RecordCalibration {
   const margins: number[] = []
   const deviations: number[] = []
+  const excesses: number[] = []
   for (const { exchange, score } of records) {
     if (!exchange.isOk || !score) continue
     margins.push(...computeTokenMargins(score.tokens, { frequency: 0, presence: 0 }))
     deviations.push(...computeLogprobDeviations(score, exchange.logprobs))
+    const recounted = reference.tokenize(exchange.content, { addBos: false }).length
+    if (exchange.usage) excesses.push(exchange.usage.completion_tokens - recounted)
   }
+  const { tolerances } = defaultCalibration.metering
+  const excessive = excesses.filter((excess) => excess > tolerances.completionTokens).length
   // |Δ logprob| measures the numerical noise between honest runs directly; margins are mostly exactly 0.
   const noise = deviations.length > 0 ? deviations : margins
   const marginNats = calibrateTolerance(noise, toleranceRule)
@@ -59,7 +71,7 @@ export function calibrateFromRecords(records: readonly ProbeRecord[]): RecordCal
         logprobDeviationRate: calibrateNullRate(deviationsAtDelta, deviations.length, rateFloor),
       },
     },
-    metering: defaultCalibration.metering,
+    metering: { tolerances, excessRate: calibrateNullRate(excessive, Math.max(1, excesses.length), 0.01) },
     measured: {
       honestProbes: records.length,
       greedyPositions: margins.length,
@@ -69,6 +81,8 @@ export function calibrateFromRecords(records: readonly ProbeRecord[]): RecordCal
       maxLogprobDeviationNats: sortedDeviations.at(-1) ?? 0,
       violationsAtTau,
       deviationsAtDelta,
+      maxCompletionExcess: excesses.reduce((high, excess) => Math.max(high, excess), 0),
+      excessiveCompletions: excessive,
     },
   }
 }

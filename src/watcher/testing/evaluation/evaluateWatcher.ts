@@ -86,7 +86,7 @@ export async function evaluateWatcher(options: EvaluationOptions): Promise<Evalu
     const collect = createCollector(options, reference)
     const honestRecords = await collectHonest(options, models, prompts, collect)
     const cheatRecords = await collectCheats(models, prompts, collect)
-    const calibration = calibrateOnSplit(prompts, honestRecords)
+    const calibration = calibrateOnSplit(prompts, honestRecords, reference)
     options.log(`calibration: ${JSON.stringify(calibration.identity)}`)
     const base = options.honestPanel[0]!.name
     const judged = await judgeAll({ reference, calibration, honestRecords, cheatRecords, base })
@@ -132,12 +132,14 @@ function createCollector(options: EvaluationOptions, reference: ReferenceModel):
 function calibrateOnSplit(
   prompts: EvaluationPrompt[],
   honestRecords: Map<string, Map<number, ProbeRecord>>,
+  reference: ReferenceModel,
 ): RecordCalibration {
   const calibrationIds = new Set(prompts.filter((p) => p.split === 'calibration').map((p) => p.id))
   return calibrateFromRecords(
     [...honestRecords.values()].flatMap((records) =>
       [...records].filter(([id]) => calibrationIds.has(id)).map(([, record]) => record),
     ),
+    reference,
   )
 }
 
