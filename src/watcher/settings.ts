@@ -38,7 +38,7 @@ export const defaultCalibration = {
     tolerances: { marginNats: 0.01, logprobNats: 0.01 },
     nullRates: { tokenViolationRate: 0.001, logprobDeviationRate: 0.001 },
   },
-  metering: { tolerances: { promptTokens: 0, completionTokens: 2 }, excessRate: 0.01 },
+  metering: { tolerances: { promptTokens: 0, completionTokens: 2 }, excessRate: 0.02 },
 } as const satisfies Pick<WatcherSettings, 'identity' | 'metering'>
 
 /** The request mix probes imitate before any real traffic was seen. */
