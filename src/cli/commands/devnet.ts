@@ -16,6 +16,10 @@ type DevnetCliOptions = {
   rpcPort: number
   gatewayPort: number
   relayminerPorts: number[]
+  watcherPort: number
+  explorerPort: number
+  watcher: boolean
+  explorer: boolean
   suppliers: number
   modelSize: string
   params: string
@@ -40,6 +44,10 @@ export function registerDevnetCommands(program: Command): void {
       parsePortList,
       [8081, 8082, 8083],
     )
+    .option('--watcher-port <port>', 'watcher reports port (0 = any free port)', parsePort, 8090)
+    .option('--explorer-port <port>', 'web explorer port (0 = any free port)', parsePort, 8088)
+    .option('--no-watcher', 'do not run the watcher')
+    .option('--no-explorer', 'do not run the explorer')
     .option('--suppliers <n>', 'number of suppliers (1 to 8)', parseNonNegativeInteger, 3)
     .option('--model-size <size>', 'demo model size: tiny (~0.5 M parameters) or small (~5 M)', 'tiny')
     .option(
@@ -85,6 +93,10 @@ function parseOptions(cli: DevnetCliOptions): DevnetOptions {
     rpcPort: cli.rpcPort,
     gatewayPort: cli.gatewayPort,
     relayminerPorts: cli.relayminerPorts,
+    watcherPort: cli.watcherPort,
+    explorerPort: cli.explorerPort,
+    shouldRunWatcher: cli.watcher,
+    shouldRunExplorer: cli.explorer,
     suppliers: cli.suppliers,
     modelSize: cli.modelSize,
     params: cli.params,

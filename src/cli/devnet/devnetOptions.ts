@@ -12,6 +12,10 @@ export const devnetOptionsSchema = z.object({
   rpcPort: port.default(8545),
   gatewayPort: port.default(8080),
   relayminerPorts: z.array(port.min(1)).min(1).default([8081, 8082, 8083]),
+  watcherPort: port.default(8090),
+  explorerPort: port.default(8088),
+  shouldRunWatcher: z.boolean().default(true),
+  shouldRunExplorer: z.boolean().default(true),
   suppliers: z.number().int().min(1).max(8).default(3),
   modelSize: z.enum(['tiny', 'small']).default('tiny'),
   /** Ledger parameters for the first deployment: a preset name or a JSON overrides file. */

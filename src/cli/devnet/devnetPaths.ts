@@ -29,5 +29,7 @@ export function getDevnetPaths(dataDir: string) {
     logOf: (role: string) => join(root, 'logs', `${role}.log`),
     relayMinerDir: (index: number) => join(root, `relayminer-${index + 1}`),
     gatewayDir: join(root, 'gateway'),
+    watcherDir: join(root, 'watcher'),
+    explorerDir: join(root, 'explorer'),
   }
 }

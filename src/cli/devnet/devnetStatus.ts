@@ -17,9 +17,10 @@ export type DevnetStatus = {
   champion: { address: string }
   dao: { address: string }
   suppliers: { operator: string; owner: string; endpoint: string; metricsUrl: string; configFile: string }[]
-  /** Not part of the devnet yet; the keys are here so that clients can rely on the shape. */
-  watcher: null
-  explorer: null
+  /** The watcher's signed reports (`GET <url>/reports`), signed by `address`; null with --no-watcher. */
+  watcher: { url: string; reportsUrl: string; address: string; configFile: string } | null
+  /** The web explorer; null with --no-explorer. */
+  explorer: { url: string } | null
   logs: string
   /** Dev-only plain keys of every role (see the warning inside). */
   keysFile: string
@@ -43,6 +44,8 @@ export function buildDevnetStatus(parameters: {
   gateway: { url: string; configFile: string }
   apiKey: string
   relayMiners: readonly { url: string; configFile: string }[]
+  watcher: { url: string; configFile: string } | undefined
+  explorer: { url: string } | undefined
 }): DevnetStatus {
   const { paths, manifest, keys, model } = parameters
   return {
@@ -79,8 +82,15 @@ export function buildDevnetStatus(parameters: {
       metricsUrl: `${relayMiner.url}/metrics`,
       configFile: relayMiner.configFile,
     })),
-    watcher: null,
-    explorer: null,
+    watcher: parameters.watcher
+      ? {
+          url: parameters.watcher.url,
+          reportsUrl: `${parameters.watcher.url}/reports`,
+          address: keys.gateway.address,
+          configFile: parameters.watcher.configFile,
+        }
+      : null,
+    explorer: parameters.explorer ? { url: parameters.explorer.url } : null,
     logs: paths.logs,
     keysFile: paths.keys,
   }

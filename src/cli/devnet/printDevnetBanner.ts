@@ -26,6 +26,8 @@ export function printDevnetBanner(
       (s, i) => `  supplier ${i + 1}              ${s.endpoint}  operator ${s.operator}`,
     ),
     `  gateway metrics         ${gateway.metricsUrl}`,
+    ...(status.explorer ? [`  explorer                ${status.explorer.url}`] : []),
+    ...(status.watcher ? [`  watcher reports         ${status.watcher.reportsUrl}`] : []),
     `  logs                    ${status.logs}`,
     '',
     'Try it (streamed):',

@@ -7,7 +7,6 @@ import {
   type StartLocalChainReturnType,
   startSeedKeeper,
 } from '../../chain/index.ts'
-import { findFreePort } from '../../chain/localChain/findFreePort.ts'
 import { CliInvalidArgumentError } from '../context/cliErrors.ts'
 import { acquireDevnetLock } from './acquireDevnetLock.ts'
 import type { Progress } from './createProgress.ts'
@@ -20,7 +19,8 @@ import { ensureDemoApiKey } from './ensureDemoApiKey.ts'
 import { ensureDemoModel } from './ensureDemoModel.ts'
 import { provisionNetwork } from './provisionNetwork.ts'
 import { ensureDeployment, startBlockProduction, startDevnetChain } from './startDevnetChain.ts'
-import { gatewayStoreDir, type StartedRole, startGateway, startRelayMiners } from './startDevnetRoles.ts'
+import { gatewayStoreDir } from './startDevnetRoles.ts'
+import { startDevnetServices } from './startDevnetServices.ts'
 
 /** A running devnet. */
 export type Devnet = {
@@ -146,36 +146,22 @@ async function startServices(
   },
 ): Promise<DevnetStatus> {
   const { options, logger, progress, paths, stack, chain, keys, model, manifest } = parameters
-  const context = {
-    paths,
-    keys,
-    rpcUrl: chain.rpcUrl,
-    serviceId: devnetPlan.serviceId,
-    logger,
-    readyTimeoutMs: 90_000,
-    onCrash: (role: string, exit: number | string, willRestart: boolean) =>
-      progress.note(
-        `${role} exited (${exit}); ${willRestart ? 'restarting it' : 'giving up'}, see ${paths.logOf(role)}`,
-      ),
-  }
   const apiKey = await ensureDemoApiKey({
     storeDir: gatewayStoreDir(paths),
     keyFile: join(paths.gatewayDir, 'demo-api-key'),
   })
-  const relayMiners = await progress.step(
-    `start ${keys.suppliers.length} relayminers (embedded llama.cpp)`,
-    () => startRelayMiners({ ...context, ports: options.relayminerPorts, model }),
-  )
-  stack.push(() => stopRoles(relayMiners, 20_000))
-  const gatewayPort = options.gatewayPort || (await findFreePort('127.0.0.1'))
-  const gateway = await progress.step('start the gateway', () =>
-    startGateway({ ...context, port: gatewayPort }),
-  )
-  stack.push(() => stopRoles([gateway], 10_000))
+  const services = await startDevnetServices({
+    options,
+    paths,
+    keys,
+    rpcUrl: chain.rpcUrl,
+    model,
+    logger,
+    progress,
+    stack,
+  })
   // Stopping pauses the chain first (unwinding runs last-in first-out), for the same reason as above.
   stack.push(async () => void (await chain.request('evm_setAutomine', [true])))
-  // TODO(devnet, #6): start the watcher and the explorer here once they exist (as roles, like the gateway)
-  // and fill `watcher` and `explorer` in the status.
   const status = buildDevnetStatus({
     paths,
     rpcUrl: chain.rpcUrl,
@@ -184,16 +170,11 @@ async function startServices(
     keys,
     model,
     serviceId: devnetPlan.serviceId,
-    gateway,
     apiKey,
-    relayMiners,
+    ...services,
   })
   await writeDevnetStatus(paths.status, status)
   return status
-}
-
-async function stopRoles(roles: readonly StartedRole[], timeoutMs: number): Promise<void> {
-  await Promise.all(roles.map(({ role }) => role.stop(timeoutMs)))
 }
 
 // Everything but the lock, which this process holds.

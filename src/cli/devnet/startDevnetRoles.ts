@@ -7,7 +7,12 @@ import type { DevnetPaths } from './devnetPaths.ts'
 import { spawnRole } from './spawnRole.ts'
 import { type SupervisedRole, superviseRole } from './superviseRole.ts'
 import { waitForHttpReady } from './waitForHttpReady.ts'
-import { roleKeyEnv, writeGatewayConfig, writeRelayMinerConfig } from './writeRoleConfigs.ts'
+import {
+  roleKeyEnv,
+  writeGatewayConfig,
+  writeRelayMinerConfig,
+  writeWatcherConfig,
+} from './writeRoleConfigs.ts'
 
 /** Where a started role listens. */
 export type StartedRole = { role: SupervisedRole; url: string; configFile: string; logFile: string }
@@ -69,9 +74,18 @@ export async function startRelayMiners(
  * @example
  * const gateway = await startGateway({ ...context, port: 8080 })
  */
-export async function startGateway(context: RoleContext & { port: number }): Promise<StartedRole> {
+export async function startGateway(
+  context: RoleContext & { port: number; watcherUrl: string | undefined },
+): Promise<StartedRole> {
   await assertPortFree(context.port, 'gateway', '--gateway-port')
-  const configFile = await writeGatewayConfig({ ...context, application: context.keys.application.address })
+  const watcher = context.watcherUrl
+    ? { url: context.watcherUrl, address: context.keys.gateway.address }
+    : undefined
+  const configFile = await writeGatewayConfig({
+    ...context,
+    application: context.keys.application.address,
+    watcher,
+  })
   const env = { [roleKeyEnv.gateway]: context.keys.gateway.privateKey }
   return startRole(context, {
     name: 'gateway',
@@ -83,6 +97,61 @@ export async function startGateway(context: RoleContext & { port: number }): Pro
     isReady: async (response) =>
       response.ok && ((await response.json()) as { height?: unknown }).height != null,
     readyPath: '/healthz',
+  })
+}
+
+/**
+ * Starts the watcher (`decai watcher start`): it probes the suppliers with the gateway's key and publishes
+ * signed verdicts that the gateway follows.
+ *
+ * @returns the started watcher
+ * @example
+ * const watcher = await startWatcher({ ...context, port: 8090, modelPath })
+ */
+export async function startWatcher(
+  context: RoleContext & { port: number; modelPath: string },
+): Promise<StartedRole> {
+  await assertPortFree(context.port, 'watcher', '--watcher-port')
+  const configFile = await writeWatcherConfig({ ...context, application: context.keys.application.address })
+  return startRole(context, {
+    name: 'watcher',
+    configFile,
+    env: { [roleKeyEnv.gateway]: context.keys.gateway.privateKey },
+    port: context.port,
+    args: ['watcher', 'start', '--config', configFile],
+    readyPath: '/healthz',
+  })
+}
+
+/**
+ * Starts the explorer (`decai explorer`) on the devnet's deployment, with the gateway's and the watcher's
+ * URLs for QoS and verdicts.
+ *
+ * @returns the started explorer
+ * @example
+ * const explorer = await startExplorer({ ...context, port: 8088, gatewayUrl, watcherUrl })
+ */
+export async function startExplorer(
+  context: RoleContext & { port: number; gatewayUrl: string; watcherUrl: string | undefined },
+): Promise<StartedRole> {
+  await assertPortFree(context.port, 'explorer', '--explorer-port')
+  const args = ['explorer', '--manifest', context.paths.manifest, '--rpc-url', context.rpcUrl]
+  args.push(
+    '--port',
+    String(context.port),
+    '--gateway-url',
+    context.gatewayUrl,
+    '--data-dir',
+    context.paths.explorerDir,
+  )
+  if (context.watcherUrl) args.push('--watcher-url', context.watcherUrl)
+  return startRole(context, {
+    name: 'explorer',
+    configFile: '',
+    env: {},
+    port: context.port,
+    args,
+    readyPath: '/',
   })
 }
 

@@ -1,8 +1,9 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join, relative } from 'node:path'
 import { stringify } from 'yaml'
-import type { GatewayFileConfigInput } from '../../gateway/config/configSchema.ts'
+import type { GatewayFileConfigInput } from '../../gateway/index.ts'
 import type { RelayMinerFileConfigInput } from '../../relayminer/config/configSchema.ts'
+import type { WatcherFileConfigInput } from '../../watcher/config/configSchema.ts'
 import type { DevnetPaths } from './devnetPaths.ts'
 
 /** Environment variables the role processes read their keys from (set by the devnet, never written to disk). */
@@ -14,7 +15,7 @@ export const roleKeyEnv = {
 const header = (role: string) =>
   `# ${role} config written by \`decai devnet\` (rewritten at every start).\n` +
   '# The same file runs this role for real: point chain.rpcUrl and chain.manifestFile at your chain,\n' +
-  `# and set ${role === 'gateway' ? roleKeyEnv.gateway : roleKeyEnv.operator} to the key (or use a keystore).\n`
+  `# and set ${role === 'relayminer' ? roleKeyEnv.operator : roleKeyEnv.gateway} to the key (or use a keystore).\n`
 
 /**
  * Writes a relayminer config for one devnet supplier: the embedded llama.cpp backend on the demo model,
@@ -72,6 +73,8 @@ export async function writeGatewayConfig(parameters: {
   rpcUrl: string
   serviceId: string
   application: string
+  /** A watcher whose signed verdicts the gateway follows. */
+  watcher?: { url: string; address: string } | undefined
 }): Promise<string> {
   const dir = parameters.paths.gatewayDir
   const config: GatewayFileConfigInput = {
@@ -85,9 +88,40 @@ export async function writeGatewayConfig(parameters: {
     },
     server: { host: '127.0.0.1', port: parameters.port },
     store: { dir: 'store' },
+    watchers: parameters.watcher ? [{ ...parameters.watcher, pollInterval: '5s' }] : [],
     log: { level: 'info' },
   }
   return writeConfig(dir, 'gateway', config)
+}
+
+/**
+ * Writes the watcher config: it probes the service's suppliers as the gateway (same key, same application,
+ * so probes look like the gateway's traffic) and checks answers against the demo model, the registered
+ * artifact.
+ *
+ * @returns the config file's path
+ * @example
+ * const file = await writeWatcherConfig({ paths, port: 8090, rpcUrl, serviceId, application, modelPath })
+ */
+export async function writeWatcherConfig(parameters: {
+  paths: DevnetPaths
+  port: number
+  rpcUrl: string
+  serviceId: string
+  application: string
+  modelPath: string
+}): Promise<string> {
+  const dir = parameters.paths.watcherDir
+  const config: WatcherFileConfigInput = {
+    signer: { privateKeyEnv: roleKeyEnv.gateway, application: parameters.application },
+    chain: { rpcUrl: parameters.rpcUrl, manifestFile: relative(dir, parameters.paths.manifest) },
+    services: { [parameters.serviceId]: { referenceModel: relative(dir, parameters.modelPath) } },
+    server: { host: '127.0.0.1', port: parameters.port },
+    // A probe per supplier every 20 s on average: enough to reach verdicts in minutes, light on two cores.
+    probes: { meanInterval: '20s', targetRefresh: '10s' },
+    log: { level: 'info' },
+  }
+  return writeConfig(dir, 'watcher', config)
 }
 
 async function writeConfig(dir: string, role: string, config: object): Promise<string> {

@@ -8,7 +8,13 @@ import type { DevnetStatus } from '../../../src/cli/devnet/devnetStatus.ts'
 const repoRoot = fileURLToPath(new URL('../../..', import.meta.url))
 
 /** Ports a test devnet listens on (fixed for its lifetime: supplier endpoints are on the ledger). */
-export type DevnetPorts = { rpc: number; gateway: number; relayMiners: number[] }
+export type DevnetPorts = {
+  rpc: number
+  gateway: number
+  watcher: number
+  explorer: number
+  relayMiners: number[]
+}
 
 /** A `decai devnet` process started by a test, as a newcomer would start it (`npm start` runs the same). */
 export type DevnetProcess = {
@@ -32,6 +38,8 @@ export async function startDevnetProcess(parameters: {
   dataDir: string
   ports: DevnetPorts
   params?: Record<string, number> | undefined
+  /** More `decai devnet` options, e.g. `--no-watcher`. */
+  extraArgs?: readonly string[] | undefined
 }): Promise<DevnetProcess> {
   const { dataDir, ports } = parameters
   const args = [
@@ -46,6 +54,11 @@ export async function startDevnetProcess(parameters: {
     String(ports.gateway),
     '--relayminer-ports',
     ports.relayMiners.join(','),
+    '--watcher-port',
+    String(ports.watcher),
+    '--explorer-port',
+    String(ports.explorer),
+    ...(parameters.extraArgs ?? []),
   ]
   if (parameters.params) {
     const file = join(dataDir, '..', `${dataDir.split('/').pop()}-params.json`)
