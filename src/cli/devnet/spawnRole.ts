@@ -44,10 +44,16 @@ export function spawnRole(parameters: {
   args: readonly string[]
   env: Readonly<Record<string, string>>
   logFile: string
+  /**
+   * A command that runs the role on another host and then execs it in place, e.g.
+   * `['ip', 'netns', 'exec', 'supplier-1']`. Default: none (this host).
+   */
+  launcher?: readonly string[] | undefined
 }): RoleChild {
   mkdirSync(dirname(parameters.logFile), { recursive: true })
   const log = openSync(parameters.logFile, 'a')
-  const child = spawn(process.execPath, ['--import', exitWithParentHook, decaiBin, ...parameters.args], {
+  const [command, ...prefix] = [...(parameters.launcher ?? []), process.execPath]
+  const child = spawn(command!, [...prefix, '--import', exitWithParentHook, decaiBin, ...parameters.args], {
     stdio: ['ignore', log, log, 'ipc'],
     detached: true,
     env: { ...process.env, ...parameters.env, [roleMarker]: '1' },

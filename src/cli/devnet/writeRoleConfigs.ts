@@ -28,6 +28,8 @@ const header = (role: string) =>
 export async function writeRelayMinerConfig(parameters: {
   paths: DevnetPaths
   index: number
+  /** Listen address. Default 127.0.0.1. */
+  host?: string | undefined
   port: number
   rpcUrl: string
   serviceId: string
@@ -53,7 +55,7 @@ export async function writeRelayMinerConfig(parameters: {
     ],
     chain: { rpcUrl: parameters.rpcUrl, manifestFile: relative(dir, paths.manifest), pollInterval: '250ms' },
     store: { dir: 'store' },
-    server: { host: '127.0.0.1', port: parameters.port },
+    server: { host: parameters.host ?? '127.0.0.1', port: parameters.port },
     log: { level: 'info' },
   }
   return writeConfig(dir, 'relayminer', config)
@@ -69,6 +71,8 @@ export async function writeRelayMinerConfig(parameters: {
  */
 export async function writeGatewayConfig(parameters: {
   paths: DevnetPaths
+  /** Listen address. Default 127.0.0.1. */
+  host?: string | undefined
   port: number
   rpcUrl: string
   serviceId: string
@@ -86,7 +90,7 @@ export async function writeGatewayConfig(parameters: {
       manifestFile: relative(dir, parameters.paths.manifest),
       pollInterval: '250ms',
     },
-    server: { host: '127.0.0.1', port: parameters.port },
+    server: { host: parameters.host ?? '127.0.0.1', port: parameters.port },
     store: { dir: 'store' },
     watchers: parameters.watcher ? [{ ...parameters.watcher, pollInterval: '5s' }] : [],
     log: { level: 'info' },

@@ -18,8 +18,19 @@ import type { Hex } from '../../../src/protocol/bytes/bytes.ts'
  * const ledger = await openLedgerView(devnet.status)
  */
 export async function openLedgerView(status: DevnetStatus): Promise<Ledger> {
-  const clients = createDecaiClients({ rpcUrl: status.chain.rpcUrl })
-  return createLedger({ clients, manifest: await readDeploymentManifest(status.chain.manifest) })
+  return openLedgerViewAt(status.chain.rpcUrl, status.chain.manifest)
+}
+
+/**
+ * The same view from an RPC URL and a manifest file. The chain is a dev chain wherever it runs, so no
+ * caching of the block number.
+ *
+ * @example
+ * const ledger = await openLedgerViewAt('http://10.1.2.10:8545', manifestFile)
+ */
+export async function openLedgerViewAt(rpcUrl: string, manifestFile: string): Promise<Ledger> {
+  const clients = createDecaiClients({ rpcUrl, isDevChain: true })
+  return createLedger({ clients, manifest: await readDeploymentManifest(manifestFile) })
 }
 
 /** Token balances of every account that settlement pays or charges, and the stakes it may change. */
@@ -36,7 +47,7 @@ export type MoneySnapshot = {
  * @example
  * const before = await snapshotMoney(ledger, status)
  */
-export async function snapshotMoney(ledger: Ledger, status: DevnetStatus): Promise<MoneySnapshot> {
+export async function snapshotMoney(ledger: Ledger, status: MoneyAccounts): Promise<MoneySnapshot> {
   const payees = [
     status.champion.address,
     status.dao.address,
@@ -53,6 +64,15 @@ export async function snapshotMoney(ledger: Ledger, status: DevnetStatus): Promi
       (await getSupplier(ledger, { operator: operator as Hex })).stake,
     )
   return { balances, applicationStake: application.stake, supplierStakes }
+}
+
+/** The accounts settlement touches (a devnet status has them all). */
+export type MoneyAccounts = {
+  champion: { address: string }
+  dao: { address: string }
+  gateway: { address: string }
+  application: { address: string }
+  suppliers: readonly { owner: string; operator: string }[]
 }
 
 /** The chain's position: block height and the current session with its boundaries. */
