@@ -79,7 +79,9 @@ export async function createGateway(parameters: CreateGatewayParameters): Promis
     ledgerInfo,
     sessions,
     applicationsByService: groupByService(config.applications),
-    transport: parameters.transport ?? createHttpSupplierTransport(),
+    transport:
+      parameters.transport ??
+      createHttpSupplierTransport({ connectTimeoutMs: config.routing.connectTimeoutMs }),
     scores,
     selector: createSupplierSelector({
       scores,

@@ -90,16 +90,25 @@ export type SupplierReply =
   | { kind: 'stream'; status: number; events: AsyncIterable<SseEvent> }
 
 /** Sends signed relays to suppliers (the relayminer's `POST /v1/relay`, docs/relayminer.md). */
+/** How one relay is sent. */
+export type SupplierSendOptions = {
+  signal: AbortSignal
+  requestId: string
+  /**
+   * Ask the relayminer to acknowledge the relay (HTTP `102 Processing`) as soon as it has validated it,
+   * and fail with a `TimeoutError` when neither that nor an answer came within this many ms. Why: a
+   * non-streaming answer takes as long as the generation, so without it a supplier that vanished from the
+   * network looks the same as one that is still generating until the request's whole deadline.
+   */
+  acknowledgeTimeoutMs?: number | undefined
+}
+
 export interface SupplierTransport {
   /**
    * Sends one relay envelope. Resolves once the supplier's response headers arrive (a stream's events
    * are then read from `events`); rejects on a connection failure or when `signal` fires.
    */
-  send(
-    endpoint: string,
-    envelope: unknown,
-    options: { signal: AbortSignal; requestId: string },
-  ): Promise<SupplierReply>
+  send(endpoint: string, envelope: unknown, options: SupplierSendOptions): Promise<SupplierReply>
 }
 
 /** A watcher's verdict on a supplier (DESIGN §8): `fail` means it served the wrong model or misreported usage. */

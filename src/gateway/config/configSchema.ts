@@ -40,6 +40,12 @@ const routingSchema = z.strictObject({
   hedgeDelay: durationSchema
     .default(2_000)
     .describe('start a second supplier if the first is this slow; 0 = off'),
+  connectTimeout: durationSchema
+    .default(3_000)
+    .describe('a supplier not connected within this is unreachable (a partitioned host never answers)'),
+  acknowledgeTimeout: durationSchema
+    .default(5_000)
+    .describe('non-streaming: a supplier that did not acknowledge the relay within this has failed; 0 = off'),
   firstByteTimeout: durationSchema.default(30_000).describe('streams: give up when no supplier sent a chunk'),
   requestTimeout: durationSchema.default(120_000).describe('non-streaming: give up when no answer came'),
   streamIdleTimeout: durationSchema.default(20_000).describe('a stream silent this long counts as broken'),

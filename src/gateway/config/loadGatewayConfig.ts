@@ -40,6 +40,9 @@ export type GatewayConfig = {
 export type RoutingConfig = {
   maxAttempts: number
   hedgeDelayMs: number
+  connectTimeoutMs: number
+  /** 0 = do not ask suppliers to acknowledge relays. */
+  acknowledgeTimeoutMs: number
   firstByteTimeoutMs: number
   requestTimeoutMs: number
   streamIdleTimeoutMs: number
@@ -146,6 +149,8 @@ function buildConfig(
     routing: {
       maxAttempts: routing.maxAttempts,
       hedgeDelayMs: routing.hedgeDelay,
+      connectTimeoutMs: routing.connectTimeout,
+      acknowledgeTimeoutMs: routing.acknowledgeTimeout,
       firstByteTimeoutMs: routing.firstByteTimeout,
       requestTimeoutMs: routing.requestTimeout,
       streamIdleTimeoutMs: routing.streamIdleTimeout,

@@ -101,6 +101,7 @@ class AttemptRace<T> {
     if (this.isSettled) return
     this.inFlight.delete(attempt)
     this.parameters.context.metrics.attempts.inc({ kind: attempt.kind, outcome: 'success' })
+    this.scoreOutrun(attempt)
     this.settle()
     this.abortAll()
     this.resolve({ value, attempt })
@@ -118,6 +119,15 @@ class AttemptRace<T> {
     if (!isRetryable(failure)) this.fail(toClientError(error))
     else if (!this.launch('retry') && this.inFlight.size === 0)
       this.fail(finalError(this.failures, this.launched, this.lastError))
+  }
+
+  // An attempt that started before the winner and still had nothing to show was outrun by a hedge: it
+  // is scored as a timeout, else a supplier that silently hangs (a host cut off the network) would never
+  // lose standing, since its attempts are always aborted rather than failed.
+  private scoreOutrun(winner: Attempt): void {
+    for (const attempt of this.inFlight)
+      if (attempt.startedAtMs < winner.startedAtMs)
+        this.parameters.context.scores.recordFailure(attempt.candidate.supplier.operator, 'timeout')
   }
 
   private fail(error: unknown): void {

@@ -28,6 +28,7 @@ export async function runJsonAttempt(
   const reply = await context.transport.send(attempt.candidate.supplier.endpoint, attempt.relay.json, {
     signal: attempt.controller.signal,
     requestId: job.requestId,
+    acknowledgeTimeoutMs: context.routing.acknowledgeTimeoutMs || undefined,
   })
   if (reply.kind !== 'json')
     throw new InvalidRelayResponseError({ check: 'malformed', details: 'a stream for a JSON request' })

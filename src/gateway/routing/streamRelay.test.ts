@@ -96,6 +96,9 @@ describe('streaming relays', () => {
     )
     expect(attempts).toContain('kind="hedge",outcome="success"} 1')
     expect(attempts).toContain('kind="first",outcome="aborted"} 1')
+    // Outrun by the hedge: the silent supplier loses standing, so the next request prefers the others.
+    const idle = net.suppliers.slice(1).find((s) => s.received.length === 0)!
+    expect(gateway.scores.score(net.suppliers[0]!.operator)).toBeLessThan(gateway.scores.score(idle.operator))
   })
 
   it('behavior: a client that leaves before the first chunk aborts the supplier attempt; 499, logged at info', async () => {

@@ -1,5 +1,6 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http'
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https'
+import type { Socket } from 'node:net'
 import type { SupplierReply, SupplierTransport } from '../ports.ts'
 import { parseSseStream } from './parseSseStream.ts'
 
@@ -24,19 +25,25 @@ export function relayUrlOf(endpoint: string): string {
  * gateway's per-request work; a response here is read as a plain `IncomingMessage`. A JSON answer is
  * read whole; an SSE answer is handed back as parsed events, read as the supplier writes them.
  *
- * @param options - sockets kept per supplier origin (default 256)
+ *
+ * A connection that is not established within `connectTimeoutMs` fails as a connection error: a host cut
+ * off the network drops the handshake silently, and the OS would wait minutes. With
+ * `acknowledgeTimeoutMs` the relayminer is asked for a `102 Processing` once it has validated the relay.
+ *
+ * @param options - sockets kept per supplier origin (default 256), connect timeout (default 3 s)
  * @returns the transport
  * @example
  * const transport = createHttpSupplierTransport()
  * const reply = await transport.send(endpoint, relay.json, { signal, requestId })
  */
 export function createHttpSupplierTransport(
-  options: { maxSocketsPerOrigin?: number } = {},
+  options: { maxSocketsPerOrigin?: number; connectTimeoutMs?: number } = {},
 ): SupplierTransport {
   const agentOptions = { keepAlive: true, maxSockets: options.maxSocketsPerOrigin ?? 256 }
   const agents = { http: new HttpAgent(agentOptions), https: new HttpsAgent(agentOptions) }
+  const connectTimeoutMs = options.connectTimeoutMs ?? 3_000
   return {
-    send(endpoint, envelope, { signal, requestId }) {
+    send(endpoint, envelope, { signal, requestId, acknowledgeTimeoutMs }) {
       const url = new URL(relayUrlOf(endpoint))
       const body = JSON.stringify(envelope)
       const isHttps = url.protocol === 'https:'
@@ -58,9 +65,11 @@ export function createHttpSupplierTransport(
               'content-type': 'application/json',
               'content-length': Buffer.byteLength(body),
               'x-request-id': requestId,
+              ...(acknowledgeTimeoutMs === undefined ? {} : { 'x-decai-processing': '1' }),
             },
           },
           (response) => {
+            clearTimeout(unacknowledged)
             reply = response
             // Errors after the reply started reach the reader through iteration.
             response.on('error', () => undefined)
@@ -70,13 +79,43 @@ export function createHttpSupplierTransport(
         )
         // `on`, not `once`: a socket error after the promise settled is expected (an aborted stream).
         request.on('error', reject)
-        request.once('close', forgetAbort)
+        request.once('close', () => {
+          forgetAbort()
+          clearTimeout(unacknowledged)
+        })
+        request.once('socket', (socket) => limitConnectTime(socket, connectTimeoutMs))
+        const unacknowledged =
+          acknowledgeTimeoutMs === undefined
+            ? undefined
+            : setTimeout(
+                () => request.destroy(unacknowledgedError(acknowledgeTimeoutMs)),
+                acknowledgeTimeoutMs,
+              )
+        request.once('information', () => clearTimeout(unacknowledged))
         if (signal.aborted) onAbort()
         else signal.addEventListener('abort', onAbort, { once: true })
         request.end(body)
       })
     },
   }
+}
+
+// A socket still connecting after the limit is destroyed: its request fails with a connection error.
+function limitConnectTime(socket: Socket, timeoutMs: number): void {
+  if (!socket.connecting) return
+  const timer = setTimeout(() => socket.destroy(connectTimeoutError(timeoutMs)), timeoutMs)
+  socket.once('connect', () => clearTimeout(timer))
+  socket.once('close', () => clearTimeout(timer))
+}
+
+// Plain errors, classified by name like undici's: a connect timeout is a connection failure, a missing
+// acknowledgement a timeout (routing/classifyFailure.ts). They never reach a client as they are.
+function connectTimeoutError(timeoutMs: number): Error {
+  return Object.assign(new Error(`no connection within ${timeoutMs} ms`), { code: 'ECONNTIMEOUT' })
+}
+
+function unacknowledgedError(timeoutMs: number): Error {
+  return new DOMException(`the supplier did not acknowledge the relay within ${timeoutMs} ms`, 'TimeoutError')
 }
 
 async function readReply(response: IncomingMessage): Promise<SupplierReply> {

@@ -31,13 +31,24 @@ export type RelayJsonAnswer = {
 /** What serving a relay produced: a JSON answer, or SSE frames to send as they come. */
 export type RelayOutcome = { kind: 'json'; body: RelayJsonAnswer } | { kind: 'stream'; frames: RelayFrames }
 
+export type RelayServeOptions = {
+  signal?: AbortSignal
+  requestId?: string
+  /**
+   * Called once a non-streaming relay is validated and metered, before the backend runs: the server
+   * tells the client it is working (`102 Processing`) so that a vanished supplier can be told apart
+   * from a long generation. Streams need no such signal: their first event is one.
+   */
+  onAccepted?: () => void
+}
+
 /** Serves relays: validate → meter → backend → sign → mine → persist → acknowledge. */
 export type RelayService = {
   /**
    * Serves one relay. Errors before the first byte of an answer are thrown (BaseError with a RELAYMINER
    * or pass-through INFERENCE code); errors during a stream end it with an `error` event.
    */
-  serve(body: unknown, options?: { signal?: AbortSignal; requestId?: string }): Promise<RelayOutcome>
+  serve(body: unknown, options?: RelayServeOptions): Promise<RelayOutcome>
 }
 
 export type CreateRelayServiceParameters = {
@@ -98,6 +109,7 @@ export function createRelayService(parameters: CreateRelayServiceParameters): Re
       if (job.call.isStream)
         return { kind: 'stream', frames: await streamRelay(context, job, reservation, done, options.signal) }
       try {
+        options.onAccepted?.()
         return { kind: 'json', body: await serveJson(context, job, reservation, options.signal) }
       } finally {
         done()

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { IncomingMessage } from 'node:http'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import { Hono } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { Logger } from 'pino'
@@ -50,9 +50,14 @@ export function createRelayMinerApp(parameters: CreateRelayMinerAppParameters): 
   app.post('/v1/relay', async function serveRelay(c) {
     const requestId = c.req.header('x-request-id') ?? randomUUID()
     try {
-      const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming
-      const body = await readJsonBody(c.req.raw, incoming, parameters.maxBodyBytes)
-      const outcome = await relays.serve(body, { signal: c.req.raw.signal, requestId })
+      const node = c.env as { incoming?: IncomingMessage; outgoing?: ServerResponse } | undefined
+      const body = await readJsonBody(c.req.raw, node?.incoming, parameters.maxBodyBytes)
+      const outgoing = c.req.header('x-decai-processing') === '1' ? node?.outgoing : undefined
+      const outcome = await relays.serve(body, {
+        signal: c.req.raw.signal,
+        requestId,
+        ...(outgoing ? { onAccepted: () => outgoing.writeProcessing() } : {}),
+      })
       if (outcome.kind === 'stream') return toSseResponse(outcome.frames)
       return c.json(outcome.body)
     } catch (error) {
