@@ -18,10 +18,11 @@ import {
 } from '../../gateway/index.ts'
 import { BaseError } from '../../protocol/errors/BaseError.ts'
 import { createReportFeed, type ReportFeed } from '../../watcher/report/createReportFeed.ts'
+import { registerGatewayStakeCommands } from './gatewayStake.ts'
 
 /** `decai gateway …`: run the OpenAI-compatible gateway and manage its API keys. */
 export function registerGatewayCommands(program: Command): void {
-  const gateway = program.command('gateway').description('OpenAI-compatible gateway: serve, API keys')
+  const gateway = program.command('gateway').description('OpenAI-compatible gateway: serve, stake, API keys')
   gateway
     .command('start')
     .description('Serve the OpenAI-compatible API (delegated or centralized mode, per the config)')
@@ -31,6 +32,7 @@ export function registerGatewayCommands(program: Command): void {
     .command('config-schema')
     .description('Print the JSON Schema of the config file (for editors)')
     .action(() => console.log(JSON.stringify(z.toJSONSchema(gatewayConfigSchema, { io: 'input' }), null, 2)))
+  registerGatewayStakeCommands(gateway)
   const keys = gateway.command('keys').description('API keys: create, list, revoke (stored hashed)')
   keys
     .command('create')
