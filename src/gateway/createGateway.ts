@@ -26,6 +26,8 @@ export type CreateGatewayParameters = {
   transport?: SupplierTransport
   /** Watcher verdicts to score suppliers on. */
   verdicts?: VerdictSource
+  /** Sees each valid client request, e.g. a watcher in the same process that imitates their shapes. */
+  observeRequest?: RouterContext['observeRequest']
   /** Default: an lmdb store in `config.store.dir` when keys are required, none otherwise. */
   keyStore?: KeyStore
   scoreOptions?: Partial<ScoreOptions>
@@ -93,6 +95,7 @@ export async function createGateway(parameters: CreateGatewayParameters): Promis
     logger,
     nowMs,
     rotations: new Map(),
+    observeRequest: parameters.observeRequest,
   }
   const unsubscribe = parameters.verdicts?.subscribe((verdict) => {
     scores.recordVerdict(verdict.supplier.toLowerCase() as `0x${string}`, verdict.outcome)

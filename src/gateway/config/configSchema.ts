@@ -108,6 +108,12 @@ export const gatewayConfigSchema = z
       )
       .default([])
       .describe('watchers whose verdicts score suppliers (a failing verdict quarantines one)'),
+    watcher: z
+      .record(z.string(), z.unknown())
+      .optional()
+      .describe(
+        'a watcher run inside the gateway, probing its suppliers through its own routing (docs/watcher.md); validated by the watcher',
+      ),
     log: z
       .strictObject({ level: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'silent']).default('info') })
       .prefault({}),

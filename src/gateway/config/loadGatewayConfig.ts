@@ -33,6 +33,8 @@ export type GatewayConfig = {
   routing: RoutingConfig
   /** Watchers whose signed verdicts are followed (wired by the CLI). */
   watchers: readonly { url: string; address: Hex; pollIntervalMs: number }[]
+  /** The `watcher:` section as written: the watcher's own schema validates it (the CLI wires it). */
+  watcher: Readonly<Record<string, unknown>> | undefined
   log: GatewayFileConfig['log']
 }
 
@@ -167,6 +169,7 @@ function buildConfig(
       address: watcher.address,
       pollIntervalMs: watcher.pollInterval,
     })),
+    watcher: parsed.watcher,
     log: parsed.log,
   }
 }

@@ -51,6 +51,7 @@ export function createInferenceHandler(
       routing: config.routing,
     })
     c.set('model', request.model)
+    router.observeRequest?.({ operation, serviceId: request.serviceId, body: request.body })
     enforceBudget(apiKey, dependencies.keyStore)
     const ticket = dependencies.limiter.admit(
       apiKey.id,

@@ -72,7 +72,21 @@ export async function createCandidatePlan(
   }
 }
 
-async function usablePairs(context: RouterContext, serviceId: string) {
+/**
+ * Every (application, session) pair that may pay for a service now, applications in round-robin order
+ * and each application's newest usable session first: what a request may be relayed under.
+ *
+ * @param context - the router context
+ * @param serviceId - the service
+ * @returns the pairs, in order of preference
+ * @throws {NoApplicationError} when none can pay; {GatewayChainUnavailableError} when no session could be read
+ * @example
+ * const [{ application, session }] = await usablePairs(context, 'llama-tiny')
+ */
+export async function usablePairs(
+  context: RouterContext,
+  serviceId: string,
+): Promise<Array<{ application: GatewayApplication; session: GatewaySession }>> {
   const applications = rotate(
     context.applicationsByService.get(serviceId) ?? [],
     serviceId,

@@ -22,6 +22,15 @@ export type RouterContext = {
   nowMs: () => number
   /** Round-robin position per service over its applications. */
   rotations: Map<string, number>
+  /** Sees each valid client request (a watcher in the process copies their shapes into its probes). */
+  observeRequest?: ((request: ObservedRequest) => void) | undefined
+}
+
+/** A client request as an observer sees it: the validated body as the client wrote it. */
+export type ObservedRequest = {
+  operation: 'chat' | 'completion' | 'embeddings'
+  serviceId: string
+  body: unknown
 }
 
 /** One client request as routing sees it. */
