@@ -1,51 +1,77 @@
 /**
- * Gateway overhead: the same chat request sent (a) straight to a fake relayminer with a pre-signed relay
- * (the floor: one HTTP hop), (b) through the SDK (the application signs and verifies itself, one hop),
- * and (c) through the gateway over HTTP (keys, limits, routing, signing, verification, two hops). The
- * fake relayminers answer instantly with signed responses, so what is measured is the software path.
- * Rounds are interleaved and medians of round medians reported; everything shares this machine's cores,
- * so CPU milliseconds per request (client, gateway and fake relayminers together) are reported as well:
- * on a busy shared machine they are the stable figure, wall-clock latencies are not.
+ * Gateway overhead side by side in one run (`npm run bench -- gateway`): the same chat request to the same
+ * instant OpenAI-compatible upstream (bench/relayminer/fakeUpstream.ts), sent
+ * - **direct**: straight to the upstream (the floor);
+ * - **portkey**: through Portkey's open-source gateway (`@portkey-ai/gateway`, its Node server), told by
+ *   its provider headers to forward to the upstream as an OpenAI provider with a custom host (one hop);
+ * - **relayminer**: a relay pre-signed by the load generator, POSTed to a real relayminer that forwards it
+ *   to the upstream (one hop with decai's supplier-side work: validate, meter, sign);
+ * - **sdk**: the SDK in the load generator signs and verifies, then the relayminer (one hop);
+ * - **gateway**: client → decai gateway → relayminer → upstream (two hops: API key, limits, routing,
+ *   signing, verification, usage ledger; then the relayminer's work).
+ * Upstream, relayminer, gateway and Portkey each run in their own process; the relayminer mines no relay
+ * (production mines a small fraction; `npm run bench -- relayminer` measures mining). Sequential rounds
+ * are interleaved and medians of round medians reported, then rounds of concurrent load, also
+ * interleaved. CPU time per request is read per process from /proc: on a shared, busy machine it is the
+ * stable figure, wall-clock latency is not. `DECAI_BENCH_SOAK_S=600` then keeps the gateway path under
+ * load that long and samples the gateway's and relayminer's RSS every 10 s.
+ * `DECAI_BENCH_CPU_PROF=<dir>` writes a CPU profile of the gateway process there.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import type { AddressInfo } from 'node:net'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { serve } from '@hono/node-server'
-import { pino } from 'pino'
-import { createGateway } from '../src/gateway/createGateway.ts'
-import { openKeyStore } from '../src/gateway/keys/openKeyStore.ts'
-import { buildRelayEnvelope } from '../src/gateway/relay/buildRelayEnvelope.ts'
-import { createFakeNetwork } from '../src/gateway/testing/createFakeNetwork.ts'
-import { serveFakeSupplier } from '../src/gateway/testing/serveFakeSupplier.ts'
+import { availableParallelism, loadavg } from 'node:os'
+import type { Hex } from '../src/protocol/bytes/bytes.ts'
+import { createTestNetwork } from '../src/relayminer/testing/createTestNetwork.ts'
 import { createDecaiClient } from '../src/sdk/createDecaiClient.ts'
+import { post } from './gateway/httpClient.ts'
+import {
+  type Child,
+  type ProcessUsage,
+  readProcessUsage,
+  startChild,
+  startPortkey,
+  stopChild,
+} from './gateway/processes.ts'
 
 const ROUNDS = 5
 const PER_ROUND = 200
 const CONCURRENCY = 16
-const LOAD_MS = 3_000
-const body = { model: 'llama-tiny', messages: [{ role: 'user', content: 'hello' }], max_tokens: 6 }
+const LOAD_ROUNDS = 3
+const LOAD_REQUESTS = 2_000
+const goals = { addedP50Ms: '≤ 1 and below Portkey', relaysPerSec: '≥ 2 000', soakRss: 'flat ±10 %' }
+const chat = { messages: [{ role: 'user', content: 'Hello' }], temperature: 0, max_tokens: 4 }
 
-type Path = { name: string; send: (isStream: boolean) => Promise<void> }
+type Path = {
+  name: string
+  /** Work before a timed segment of `count` requests (pre-signing relays); not timed. */
+  prepare(count: number, isStream: boolean): Promise<void>
+  send(isStream: boolean): Promise<void>
+}
+type Processes = Record<'client' | 'upstream' | 'relayMiner' | 'gateway' | 'portkey', () => ProcessUsage>
+type CpuTally = Map<string, Record<string, number>>
+
+const progress = (what: string) => process.stderr.write(`bench gateway: ${what}\n`)
+const round = (value: number, digits = 3) => Number(value.toFixed(digits))
 
 export async function run(): Promise<Record<string, unknown>> {
   const setup = await startSetup()
   try {
-    const sequential = await measureSequential(setup.paths, false)
-    const streaming = await measureSequential(setup.paths, true)
-    const throughput: Record<string, number> = {}
-    for (const path of setup.paths) throughput[path.name] = await measureThroughput(path)
-    const rssBeforeMb = Math.round(process.memoryUsage().rss / 2 ** 20)
-    await measureThroughput(setup.paths[2]!)
-    // DECAI_BENCH_SOAK_S=600 runs the gateway path under load that long and samples RSS (default: off).
-    const soak = await measureSoak(setup.paths[2]!, Number(process.env.DECAI_BENCH_SOAK_S ?? 0))
+    progress('processes up; warming up')
+    for (const path of setup.paths) await timeSequential(path, 100, false)
+    const nonStreaming = await measureSequential(setup, false)
+    progress('sequential non-streaming done')
+    const streaming = await measureSequential(setup, true)
+    progress('sequential streaming done')
+    const load = await measureLoad(setup)
+    progress('concurrent load done')
+    const soakSeconds = Number(process.env.DECAI_BENCH_SOAK_S ?? 0)
+    const soak = soakSeconds > 0 ? await measureSoak(setup, soakSeconds) : undefined
     return {
-      method: `${ROUNDS} interleaved rounds × ${PER_ROUND} sequential requests per path; ${CONCURRENCY} concurrent clients for ${LOAD_MS} ms`,
-      nonStreaming: sequential,
+      goals,
+      method: `${ROUNDS} interleaved rounds × ${PER_ROUND} sequential requests per path; ${LOAD_ROUNDS} interleaved rounds × ${LOAD_REQUESTS} requests per path from ${CONCURRENCY} concurrent clients`,
+      loadAverage: loadavg().map((value) => round(value, 1)),
+      cores: availableParallelism(),
+      nonStreaming,
       streaming,
-      requestsPerSecond: throughput,
-      gatewayOverRawRps: round(throughput.gateway! / throughput.direct!),
-      rssMbAfterLoad: { before: rssBeforeMb, after: Math.round(process.memoryUsage().rss / 2 ** 20) },
+      concurrent: load,
       ...(soak ? { soak } : {}),
     }
   } finally {
@@ -54,195 +80,284 @@ export async function run(): Promise<Record<string, unknown>> {
 }
 
 async function startSetup() {
-  const endpoints: string[] = []
-  const net = createFakeNetwork({ suppliers: 3, endpoints, shouldRecord: false })
-  const servers = await Promise.all(net.suppliers.map((supplier) => serveFakeSupplier(supplier)))
-  endpoints.push(...servers.map((served) => served.url))
-  const storeDir = mkdtempSync(join(tmpdir(), 'decai-bench-gateway-'))
-  const gateway = await createGateway({
-    config: net.config('routing: { hedgeDelay: 0 }'),
-    sessionSource: net.sessionSource,
-    catalog: net.catalog,
-    keyStore: openKeyStore({ dir: storeDir }),
-    logger: pino({ level: 'silent' }),
-  })
-  await gateway.start()
-  const server = serve({ fetch: gateway.app.fetch, hostname: '127.0.0.1', port: 0 })
-  await new Promise((resolve) => server.once('listening', resolve))
-  const gatewayUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1/chat/completions`
-  const { key } = await gateway.keyStore!.create({ name: 'bench' })
-  const session = await net.sessionSource.getSession({
-    application: net.application,
-    serviceId: net.serviceId,
-    sessionNumber: 3n,
-    signer: net.application,
-  })
-  const sdk = createDecaiClient({
-    applicationKey: net.gatewayKey,
-    serviceId: net.serviceId,
-    sessions: {
-      getDomain: async () => net.domain,
-      getApplicationService: async () => ({
-        serviceId: net.serviceId,
-        champion: '0x',
-        modelSha256: '0x',
-        modelUris: [],
-      }),
-      getCurrentSession: async () => ({
-        header: session.header,
-        sessionNumber: 3n,
-        suppliers: session.suppliers.slice(0, 1),
-      }),
+  const upstream = await startChild('relayminer/fakeUpstream.ts')
+  // 'none': no relay is mined, so no answer waits for a disk write (see the file comment).
+  const relayMiner = await startChild('relayminer/relayMinerProcess.ts', [upstream.url, 'none'])
+  const profileDir = process.env.DECAI_BENCH_CPU_PROF
+  const gateway = await startChild(
+    'gateway/gatewayProcess.ts',
+    [relayMiner.url],
+    profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+  )
+  const portkey = await startPortkey()
+  const usageOf = (child: Child) => () => readProcessUsage(child.process.pid!)
+  const processes: Processes = {
+    client: () => ({ cpuMs: cpuMsOfSelf(), rssMb: 0 }),
+    upstream: usageOf(upstream),
+    relayMiner: usageOf(relayMiner),
+    gateway: usageOf(gateway),
+    portkey: usageOf(portkey),
+  }
+  const paths = createPaths({ upstream, relayMiner, gateway, portkey })
+  return {
+    paths,
+    processes,
+    gatewayPid: gateway.process.pid!,
+    relayMinerPid: relayMiner.process.pid!,
+    async stop() {
+      await stopChild(portkey, 'signal')
+      await stopChild(gateway, 'message')
+      await stopChild(relayMiner, 'message')
+      await stopChild(upstream, 'signal')
     },
-  })
-  const envelope = (isStream: boolean) =>
-    buildRelayEnvelope({
-      domain: net.domain,
-      header: session.header,
-      supplier: net.suppliers[0]!.operator,
-      payload: { method: 'POST', path: '/v1/chat/completions', body: { ...body, stream: isStream } },
-      maxInputTokens: 512,
-      maxOutputTokens: 6,
-      signerKey: net.gatewayKey,
-    }).json
-  const rawBodies = { false: JSON.stringify(envelope(false)), true: JSON.stringify(envelope(true)) }
-  const paths: Path[] = [
+  }
+}
+
+function createPaths(children: {
+  upstream: Child
+  relayMiner: Child
+  gateway: Child
+  portkey: Child
+}): Path[] {
+  const bodyOf = (isStream: boolean) => JSON.stringify({ ...chat, model: 'llama-tiny', stream: isStream })
+  const bodies = { true: bodyOf(true), false: bodyOf(false) }
+  const expect200 = async (answer: Promise<{ status: number; text: string }>) => {
+    const { status, text } = await answer
+    if (status !== 200) throw new Error(`HTTP ${status}: ${text.slice(0, 300)}`)
+  }
+  const noPreparation = async () => undefined
+  const network = createTestNetwork()
+  const signed: string[] = []
+  const sdk = createSdk(network, children.relayMiner.url)
+  const portkeyHeaders = {
+    authorization: 'Bearer unused',
+    'x-portkey-provider': 'openai',
+    'x-portkey-custom-host': `${children.upstream.url}/v1`,
+  }
+  const gatewayHeaders = { authorization: `Bearer ${String(children.gateway.info.key)}` }
+  return [
     {
       name: 'direct',
+      prepare: noPreparation,
       send: (isStream) =>
-        drain(
-          fetch(`${endpoints[0]}/v1/relay`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: rawBodies[`${isStream}`],
-          }),
-        ),
+        expect200(post(`${children.upstream.url}/v1/chat/completions`, {}, bodies[`${isStream}`])),
+    },
+    {
+      name: 'portkey',
+      prepare: noPreparation,
+      send: (isStream) =>
+        expect200(post(`${children.portkey.url}/v1/chat/completions`, portkeyHeaders, bodies[`${isStream}`])),
+    },
+    {
+      name: 'relayminer',
+      async prepare(count, isStream) {
+        signed.length = 0
+        for (let i = 0; i < count; i++) {
+          const { json } = await network.envelope({ body: { ...chat, stream: isStream }, maxOutputTokens: 4 })
+          signed.push(JSON.stringify(json))
+        }
+      },
+      send: () => expect200(post(`${children.relayMiner.url}/v1/relay`, {}, signed.pop()!)),
     },
     {
       name: 'sdk',
-      send: (isStream) =>
-        drain(
-          sdk.fetch('http://decai/v1/chat/completions', {
-            method: 'POST',
-            body: JSON.stringify({ ...body, stream: isStream }),
-          }),
-        ),
+      prepare: noPreparation,
+      async send(isStream) {
+        const answer = await sdk.fetch('http://decai/v1/chat/completions', {
+          method: 'POST',
+          body: bodies[`${isStream}`],
+        })
+        const text = await answer.text()
+        if (answer.status !== 200) throw new Error(`HTTP ${answer.status}: ${text.slice(0, 300)}`)
+      },
     },
     {
       name: 'gateway',
+      prepare: noPreparation,
       send: (isStream) =>
-        drain(
-          fetch(gatewayUrl, {
-            method: 'POST',
-            headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-            body: JSON.stringify({ ...body, stream: isStream }),
-          }),
-        ),
+        expect200(post(`${children.gateway.url}/v1/chat/completions`, gatewayHeaders, bodies[`${isStream}`])),
     },
   ]
-  return {
-    paths,
-    async stop() {
-      server.close()
-      for (const served of servers) served.server.close()
-      await gateway.stop()
-      rmSync(storeDir, { recursive: true, force: true })
+}
+
+function createSdk(network: ReturnType<typeof createTestNetwork>, relayMinerUrl: string) {
+  return createDecaiClient({
+    applicationKey: network.keys.application,
+    serviceId: network.serviceId,
+    sessions: {
+      getDomain: async () => network.domain,
+      getApplicationService: async () => ({
+        serviceId: network.serviceId,
+        champion: network.addresses.application,
+        modelSha256: `0x${'00'.repeat(32)}` as Hex,
+        modelUris: [],
+      }),
+      getCurrentSession: async () => ({
+        header: await network.currentHeader(),
+        sessionNumber: 1n,
+        suppliers: [{ operator: network.addresses.supplier, endpoint: relayMinerUrl }],
+      }),
     },
+  })
+}
+
+async function timeSequential(path: Path, count: number, isStream: boolean): Promise<number[]> {
+  await path.prepare(count, isStream)
+  const latencies: number[] = []
+  for (let i = 0; i < count; i++) {
+    const startedAt = performance.now()
+    await path.send(isStream)
+    latencies.push(performance.now() - startedAt)
   }
+  return latencies
 }
 
-async function drain(response: Promise<Response>): Promise<void> {
-  const answer = await response
-  if (answer.status !== 200) throw new Error(`HTTP ${answer.status}: ${await answer.text()}`)
-  await answer.arrayBuffer()
+/** Runs `segment` and adds each process's CPU time over it to the path's tally. */
+async function tallied<T>(tally: CpuTally, processes: Processes, path: string, segment: () => Promise<T>) {
+  const before = snapshot(processes)
+  const result = await segment()
+  const after = snapshot(processes)
+  const entry = tally.get(path) ?? {}
+  for (const name of Object.keys(after)) entry[name] = (entry[name] ?? 0) + after[name]! - before[name]!
+  tally.set(path, entry)
+  return result
 }
 
-async function measureSequential(paths: Path[], isStream: boolean) {
-  const samples = new Map<string, number[]>(paths.map((path) => [path.name, []]))
-  // CPU time per request is stable on a shared, busy machine where wall time is not.
-  const cpuMs = new Map<string, number>(paths.map((path) => [path.name, 0]))
-  const roundMedians = new Map<string, number[]>(paths.map((path) => [path.name, []]))
-  for (const path of paths) for (let i = 0; i < 50; i++) await path.send(isStream) // warm-up
-  for (let round = 0; round < ROUNDS; round++) {
-    for (const path of paths) {
-      const latencies: number[] = []
-      const cpuBefore = process.cpuUsage()
-      for (let i = 0; i < PER_ROUND; i++) {
-        const started = performance.now()
-        await path.send(isStream)
-        latencies.push(performance.now() - started)
-      }
-      const cpu = process.cpuUsage(cpuBefore)
-      cpuMs.set(path.name, cpuMs.get(path.name)! + (cpu.user + cpu.system) / 1_000)
-      samples.get(path.name)!.push(...latencies)
+async function measureSequential(setup: { paths: Path[]; processes: Processes }, isStream: boolean) {
+  const roundMedians = new Map<string, number[]>(setup.paths.map((path) => [path.name, []]))
+  const all = new Map<string, number[]>(setup.paths.map((path) => [path.name, []]))
+  const tally: CpuTally = new Map()
+  for (let r = 0; r < ROUNDS; r++) {
+    for (const path of setup.paths) {
+      await path.prepare(PER_ROUND, isStream)
+      const latencies = await tallied(tally, setup.processes, path.name, () =>
+        timeSequential({ ...path, prepare: async () => undefined }, PER_ROUND, isStream),
+      )
       roundMedians.get(path.name)!.push(percentile(latencies, 0.5))
+      all.get(path.name)!.push(...latencies)
     }
   }
+  const p50 = (name: string) => median(roundMedians.get(name)!)
+  const direct = p50('direct')
   const figures: Record<string, unknown> = {}
-  for (const path of paths) {
-    const all = samples.get(path.name)!
+  for (const path of setup.paths) {
     figures[path.name] = {
-      p50Ms: round(median(roundMedians.get(path.name)!)),
-      p99Ms: round(percentile(all, 0.99)),
-      cpuMsPerRequest: round(cpuMs.get(path.name)! / (ROUNDS * PER_ROUND)),
+      p50Ms: round(p50(path.name)),
+      p99Ms: round(percentile(all.get(path.name)!, 0.99)),
+      addedP50Ms: round(p50(path.name) - direct),
+      cpuMsPerRequest: perRequest(tally.get(path.name)!, ROUNDS * PER_ROUND),
     }
   }
-  figures.gatewayAddedCpuMsPerRequest = round(
-    (cpuMs.get('gateway')! - cpuMs.get('direct')!) / (ROUNDS * PER_ROUND),
-  )
-  const direct = median(roundMedians.get('direct')!)
-  const gateway = median(roundMedians.get('gateway')!)
-  figures.gatewayAddedP50Ms = round(gateway - direct)
-  figures.gatewayAddedP99Ms = round(
-    percentile(samples.get('gateway')!, 0.99) - percentile(samples.get('direct')!, 0.99),
-  )
-  figures.gatewayOverDirectRatio = round(gateway / direct)
+  const portkeyAdded = p50('portkey') - direct
+  figures.gatewayAddedOverPortkeyAdded = round((p50('gateway') - direct) / portkeyAdded, 2)
+  figures.gatewayOwnAddedP50Ms = round(p50('gateway') - p50('relayminer'))
   return figures
 }
 
-async function measureThroughput(path: Path): Promise<number> {
-  let completed = 0
-  const deadline = performance.now() + LOAD_MS
+async function measureLoad(setup: { paths: Path[]; processes: Processes }) {
+  const tally: CpuTally = new Map()
+  const rates = new Map<string, number[]>(setup.paths.map((path) => [path.name, []]))
+  const medians = new Map<string, number[]>(setup.paths.map((path) => [path.name, []]))
+  for (let r = 0; r < LOAD_ROUNDS; r++) {
+    for (const path of setup.paths) {
+      await path.prepare(LOAD_REQUESTS, false)
+      const { latencies, wallMs } = await tallied(tally, setup.processes, path.name, () =>
+        concurrently(path, LOAD_REQUESTS),
+      )
+      rates.get(path.name)!.push((LOAD_REQUESTS / wallMs) * 1000)
+      medians.get(path.name)!.push(percentile(latencies, 0.5))
+    }
+  }
+  const direct = median(medians.get('direct')!)
+  const figures: Record<string, unknown> = { concurrency: CONCURRENCY }
+  for (const path of setup.paths) {
+    const p50 = median(medians.get(path.name)!)
+    figures[path.name] = {
+      requestsPerSec: Math.round(median(rates.get(path.name)!)),
+      p50Ms: round(p50),
+      addedP50Ms: round(p50 - direct),
+      cpuMsPerRequest: perRequest(tally.get(path.name)!, LOAD_ROUNDS * LOAD_REQUESTS),
+    }
+  }
+  const added = (name: string) => median(medians.get(name)!) - direct
+  figures.gatewayAddedOverPortkeyAdded = round(added('gateway') / added('portkey'), 2)
+  return figures
+}
+
+async function concurrently(path: Path, count: number) {
+  const latencies: number[] = []
+  let next = 0
+  const startedAt = performance.now()
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
-      while (performance.now() < deadline) {
+      while (next++ < count) {
+        const sentAt = performance.now()
         await path.send(false)
-        completed++
+        latencies.push(performance.now() - sentAt)
       }
     }),
   )
-  return Math.round(completed / (LOAD_MS / 1000))
+  return { latencies, wallMs: performance.now() - startedAt }
 }
 
-async function measureSoak(path: Path, seconds: number) {
-  if (!(seconds > 0)) return undefined
-  const rssMb: number[] = []
+async function measureSoak(
+  setup: { paths: Path[]; gatewayPid: number; relayMinerPid: number },
+  seconds: number,
+) {
+  const gateway = setup.paths.find((path) => path.name === 'gateway')!
+  const samples = { gatewayRssMb: [] as number[], relayMinerRssMb: [] as number[] }
+  const sample = () => {
+    samples.gatewayRssMb.push(readProcessUsage(setup.gatewayPid).rssMb)
+    samples.relayMinerRssMb.push(readProcessUsage(setup.relayMinerPid).rssMb)
+  }
+  progress(`soak: ${seconds} s on the gateway path`)
+  sample()
+  const sampler = setInterval(sample, 10_000)
   let completed = 0
   const deadline = performance.now() + seconds * 1_000
-  const heapMb: number[] = []
-  const sampler = setInterval(() => {
-    const memory = process.memoryUsage()
-    rssMb.push(Math.round(memory.rss / 2 ** 20))
-    heapMb.push(Math.round(memory.heapUsed / 2 ** 20))
-  }, 10_000)
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
-      while (performance.now() < deadline) {
-        await path.send(completed % 2 === 0)
-        completed++
-      }
+      while (performance.now() < deadline) await gateway.send(completed++ % 2 === 0)
     }),
   )
   clearInterval(sampler)
-  const first = rssMb[0] ?? 0
-  const last = rssMb.at(-1) ?? 0
+  sample()
+  const summary = (values: number[]) => ({
+    startMb: values[0],
+    endMb: values.at(-1),
+    maxMb: Math.max(...values),
+    change: round((values.at(-1)! - values[0]!) / values[0]!),
+  })
   return {
     seconds,
     requests: completed,
-    rssMbSamples: rssMb,
-    heapUsedMbSamples: heapMb,
-    rssChange: round((last - first) / first),
+    gatewayRss: summary(samples.gatewayRssMb),
+    relayMinerRss: summary(samples.relayMinerRssMb),
+    samples,
   }
+}
+
+function snapshot(processes: Processes): Record<string, number> {
+  const values: Record<string, number> = {}
+  for (const [name, read] of Object.entries(processes)) values[name] = read().cpuMs
+  return values
+}
+
+function perRequest(cpuMs: Record<string, number>, requests: number): Record<string, number> {
+  const figures: Record<string, number> = {}
+  let total = 0
+  for (const [name, value] of Object.entries(cpuMs)) {
+    total += value
+    // Processes idle during the segment (under 0.01 ms per request) are left out.
+    if (value / requests >= 0.01) figures[name] = round(value / requests)
+  }
+  figures.total = round(total / requests)
+  return figures
+}
+
+function cpuMsOfSelf(): number {
+  const usage = process.cpuUsage()
+  return (usage.user + usage.system) / 1_000
 }
 
 function percentile(values: number[], q: number): number {
@@ -252,8 +367,4 @@ function percentile(values: number[], q: number): number {
 
 function median(values: number[]): number {
   return percentile(values, 0.5)
-}
-
-function round(value: number): number {
-  return Math.round(value * 1_000) / 1_000
 }
