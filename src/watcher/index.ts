@@ -26,8 +26,14 @@ export {
   clopperPearsonUpper,
   type ToleranceRule,
 } from './calibration/calibrate.ts'
-export { watcherConfigSchema } from './config/configSchema.ts'
-export { loadWatcherConfig, parseWatcherConfig, type WatcherConfig } from './config/loadWatcherConfig.ts'
+export { embeddedWatcherConfigSchema, watcherConfigSchema } from './config/configSchema.ts'
+export {
+  type EmbeddedWatcherConfig,
+  loadWatcherConfig,
+  parseEmbeddedWatcherConfig,
+  parseWatcherConfig,
+  type WatcherConfig,
+} from './config/loadWatcherConfig.ts'
 export { corpusPrompts, followUps, systemPrompts } from './corpus/corpus.ts'
 export { type CreateWatcherParameters, createWatcher, type Watcher } from './createWatcher.ts'
 export { computeCountEValue } from './decision/computeCountEValue.ts'
@@ -91,3 +97,9 @@ export {
   type RelayRouteSource,
   relayUrlOf,
 } from './transport/createRelayProbeTransport.ts'
+export {
+  createRoutedProbeTransport,
+  type PreparedProbeRelay,
+  type ProbeRouter,
+  type RoutedReply,
+} from './transport/createRoutedProbeTransport.ts'

@@ -49,8 +49,15 @@ export type GatewayNetwork = {
   startOf(session: bigint): bigint
   mineTo(height: bigint): Promise<void>
   head(): Promise<bigint>
-  /** Starts every supplier's relayminer process and waits until each listens. */
-  startRelayMiners(modelPath: string, modelSha256: string): Promise<void>
+  /**
+   * Starts every supplier's relayminer process and waits until each listens; `served[i]`, when given,
+   * is the model supplier i really serves instead (a cheat).
+   */
+  startRelayMiners(
+    modelPath: string,
+    modelSha256: string,
+    served?: ReadonlyArray<{ path: string; sha256: string } | undefined>,
+  ): Promise<void>
   stop(): Promise<void>
 }
 
@@ -128,10 +135,16 @@ export async function startGatewayNetwork(options: {
       const now = await head()
       if (height > now) await chain.mine(Number(height - now))
     },
-    async startRelayMiners(modelPath, modelSha256) {
+    async startRelayMiners(modelPath, modelSha256, served = []) {
       await Promise.all(
         suppliers.map((supplier, i) =>
-          startRelayMiner(supplier, i, { dir: options.dir, chain, manifestFile, modelPath, modelSha256 }),
+          startRelayMiner(supplier, i, {
+            dir: options.dir,
+            chain,
+            manifestFile,
+            modelPath: served[i]?.path ?? modelPath,
+            modelSha256: served[i]?.sha256 ?? modelSha256,
+          }),
         ),
       )
     },

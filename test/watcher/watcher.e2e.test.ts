@@ -15,6 +15,7 @@ import { createChainLedger } from '../../src/relayminer/ledger/createChainLedger
 import { type HttpServerHandle, startHttpServer } from '../../src/relayminer/server/startHttpServer.ts'
 import { type SignedWatcherReport, verifyWatcherReport } from '../../src/watcher/index.ts'
 import { type ChainNetwork, serviceId, startChainNetwork } from '../relayminer/startChainNetwork.ts'
+import { listeningUrl } from './listeningUrl.ts'
 
 // `decai watcher start` as a process against anvil, the deployed ledger and a relayminer serving the
 // registered tiny model: it reads the session, probes the supplier over signed relays (as the gateway the
@@ -73,7 +74,7 @@ beforeAll(async () => {
     env: { ...process.env, WATCHER_E2E_KEY: net.keys.gateway },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
-  watcherUrl = await listeningUrl(watcher)
+  watcherUrl = await listeningUrl(watcher, 'watcher listening')
 }, 180_000)
 
 afterAll(async () => {
@@ -105,22 +106,6 @@ probes:
   profile: { greedyShare: 1, maxTokens: [12], streamShare: 0.5, logprobsShare: 0.5 }
 log: { level: info }
 `
-}
-
-// The watcher logs one JSON line per event; the one saying it listens carries the port.
-function listeningUrl(child: ChildProcess): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let output = ''
-    child.stdout!.on('data', (data: Buffer) => {
-      output += data.toString()
-      const line = output.split('\n').find((entry) => entry.includes('watcher listening'))
-      if (line) resolve(`http://127.0.0.1:${JSON.parse(line).port}`)
-    })
-    child.stderr!.on('data', (data: Buffer) => {
-      output += data.toString()
-    })
-    child.once('exit', (code) => reject(new Error(`watcher exited with ${code}: ${output.slice(-2000)}`)))
-  })
 }
 
 describe('decai watcher start on anvil', () => {

@@ -1,3 +1,4 @@
+import { dirname, resolve } from 'node:path'
 import { serve } from '@hono/node-server'
 import { type Command, InvalidArgumentError } from 'commander'
 import { type Logger, pino } from 'pino'
@@ -7,7 +8,7 @@ import { readDeploymentManifest } from '../../chain/deploy/readDeploymentManifes
 import { verifyDeployment } from '../../chain/deploy/verifyDeployment.ts'
 import { createLedger } from '../../chain/ledger/createLedger.ts'
 import { readGatewayStoreSettings } from '../../gateway/config/loadGatewayConfig.ts'
-import type { GatewayConfig, VerdictSource } from '../../gateway/index.ts'
+import type { GatewayConfig } from '../../gateway/index.ts'
 import {
   createChainServiceCatalog,
   createChainSessionSource,
@@ -16,8 +17,13 @@ import {
   loadGatewayConfig,
   openKeyStore,
 } from '../../gateway/index.ts'
+import type { ChatCompletionRequest } from '../../inference/index.ts'
 import { BaseError } from '../../protocol/errors/BaseError.ts'
+import { embeddedWatcherConfigSchema } from '../../watcher/config/configSchema.ts'
+import { parseEmbeddedWatcherConfig } from '../../watcher/config/loadWatcherConfig.ts'
 import { createReportFeed, type ReportFeed } from '../../watcher/report/createReportFeed.ts'
+import { type GatewayWatcher, startGatewayWatcher } from '../watcher/startGatewayWatcher.ts'
+import { createVerdictHub, mergeVerdictSources } from '../watcher/verdictSources.ts'
 import { registerGatewayStakeCommands } from './gatewayStake.ts'
 
 /** `decai gateway …`: run the OpenAI-compatible gateway and manage its API keys. */
@@ -31,7 +37,7 @@ export function registerGatewayCommands(program: Command): void {
   gateway
     .command('config-schema')
     .description('Print the JSON Schema of the config file (for editors)')
-    .action(() => console.log(JSON.stringify(z.toJSONSchema(gatewayConfigSchema, { io: 'input' }), null, 2)))
+    .action(() => console.log(JSON.stringify(gatewayJsonSchema(), null, 2)))
   registerGatewayStakeCommands(gateway)
   const keys = gateway.command('keys').description('API keys: create, list, revoke (stored hashed)')
   keys
@@ -59,21 +65,41 @@ export function registerGatewayCommands(program: Command): void {
 
 async function startAction(options: { config: string }): Promise<void> {
   const config = await loadGatewayConfig({ file: options.config, env: process.env })
+  const watcherConfig = config.watcher
+    ? await parseEmbeddedWatcherConfig({ raw: config.watcher, baseDir: dirname(resolve(options.config)) })
+    : undefined
   const logger = pino({ level: config.log.level })
   const clients = createDecaiClients({ rpcUrl: config.chain.rpcUrl, logger })
   const manifest = await readDeploymentManifest(config.chain.manifestFile)
   await verifyDeployment(clients, manifest)
   const ledger = createLedger({ clients, manifest })
   const feeds = followWatchers(config, logger)
+  // The watcher in this process (if any) is built after the gateway, whose router it probes through.
+  const local = createVerdictHub()
+  let inProcess: GatewayWatcher | undefined
   const gateway = await createGateway({
     config,
     sessionSource: createChainSessionSource(ledger),
     catalog: createChainServiceCatalog(ledger),
     logger,
-    ...(feeds.length > 0 ? { verdicts: mergeFeeds(feeds) } : {}),
+    verdicts: mergeVerdictSources([...feeds, local]),
+    observeRequest: (request) => {
+      if (request.operation === 'chat')
+        inProcess?.watcher.recordTraffic(request.body as ChatCompletionRequest)
+    },
   })
   await gateway.start()
   for (const feed of feeds) void feed.refresh()
+  // Before serving: the reports' routes must be mounted before the app answers its first request.
+  if (watcherConfig?.isEnabled)
+    inProcess = await startGatewayWatcher({
+      gateway,
+      gatewayConfig: config,
+      watcherConfig,
+      ledger,
+      logger,
+      onVerdict: local.publish,
+    })
   const server = serve(
     { fetch: gateway.app.fetch, hostname: config.server.host, port: config.server.port },
     (info) =>
@@ -86,7 +112,9 @@ async function startAction(options: { config: string }): Promise<void> {
     logger.info('gateway stopping')
     server.close()
     for (const feed of feeds) feed.stop()
-    void gateway.stop().finally(() => process.exit(0))
+    void Promise.resolve(inProcess?.stop())
+      .then(() => gateway.stop())
+      .finally(() => process.exit(0))
   }
   process.once('SIGINT', shutdown)
   process.once('SIGTERM', shutdown)
@@ -104,16 +132,13 @@ function followWatchers(config: GatewayConfig, logger: Logger): ReportFeed[] {
   )
 }
 
-// One verdict source over every followed watcher.
-function mergeFeeds(feeds: ReportFeed[]): VerdictSource {
-  return {
-    subscribe(listener) {
-      const unsubscribes = feeds.map((feed) => feed.subscribe(listener))
-      return () => {
-        for (const unsubscribe of unsubscribes) unsubscribe()
-      }
-    },
+// The gateway's schema keeps `watcher:` opaque; the watcher's own schema describes it for editors.
+function gatewayJsonSchema() {
+  const schema = z.toJSONSchema(gatewayConfigSchema, { io: 'input' }) as {
+    properties: Record<string, unknown>
   }
+  schema.properties.watcher = z.toJSONSchema(embeddedWatcherConfigSchema, { io: 'input' })
+  return schema
 }
 
 async function createKeyAction(options: {

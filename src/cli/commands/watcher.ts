@@ -1,32 +1,21 @@
 import { serve } from '@hono/node-server'
 import type { Command } from 'commander'
-import { type Logger, pino } from 'pino'
+import { pino } from 'pino'
 import { z } from 'zod'
-import { getService } from '../../chain/actions/getService.ts'
 import { createDecaiClients } from '../../chain/client/createDecaiClients.ts'
 import { readDeploymentManifest } from '../../chain/deploy/readDeploymentManifest.ts'
 import { verifyDeployment } from '../../chain/deploy/verifyDeployment.ts'
-import { createLedger, type Ledger } from '../../chain/ledger/createLedger.ts'
+import { createLedger } from '../../chain/ledger/createLedger.ts'
 import { createChainSessionSource, type GatewaySession, type SessionSource } from '../../gateway/index.ts'
-import {
-  createEmbeddedBackend,
-  type EmbeddedBackend,
-  hashModelFile,
-  ModelHashMismatchError,
-} from '../../inference/index.ts'
 import { watcherConfigSchema } from '../../watcher/config/configSchema.ts'
 import { loadWatcherConfig, type WatcherConfig } from '../../watcher/config/loadWatcherConfig.ts'
-import {
-  createWatcher,
-  ProbeFailedError,
-  ReferenceMismatchError,
-  type TargetSource,
-} from '../../watcher/index.ts'
+import { createWatcher, ProbeFailedError, type TargetSource } from '../../watcher/index.ts'
 import {
   createRelayProbeTransport,
   type RelayRouteSource,
 } from '../../watcher/transport/createRelayProbeTransport.ts'
 import { runAction } from '../context/runAction.ts'
+import { loadReferenceModels } from '../watcher/loadReferenceModels.ts'
 
 /** `decai watcher …`: run a watcher that audits the suppliers of the configured services. */
 export function registerWatcherCommands(program: Command): void {
@@ -51,7 +40,7 @@ async function startAction(options: { config: string }): Promise<void> {
   const manifest = await readDeploymentManifest(config.chain.manifestFile)
   await verifyDeployment(clients, manifest)
   const ledger = createLedger({ clients, manifest })
-  const references = await loadReferences(ledger, config, logger)
+  const references = await loadReferenceModels(ledger, config.services, logger)
   const sessions = createCurrentSessions(createChainSessionSource(ledger), config)
   const watcher = createWatcher({
     settings: config.settings,
@@ -90,36 +79,6 @@ async function startAction(options: { config: string }): Promise<void> {
   }
   process.once('SIGINT', shutdown)
   process.once('SIGTERM', shutdown)
-}
-
-// Each reference is the champion's registered artifact: its sha256 must be the one the service names.
-async function loadReferences(
-  ledger: Ledger,
-  config: WatcherConfig,
-  logger: Logger,
-): Promise<Map<string, EmbeddedBackend>> {
-  const references = new Map<string, EmbeddedBackend>()
-  for (const service of config.services) {
-    const { modelSha256 } = await getService(ledger, { serviceId: service.serviceId })
-    try {
-      const reference = await createEmbeddedBackend({
-        modelPath: service.referenceModelPath,
-        expectedSha256: modelSha256,
-        threads: service.threads,
-        parallelSequences: 1,
-      })
-      references.set(service.serviceId, reference)
-      logger.info(
-        { serviceId: service.serviceId, sha256: reference.sha256 },
-        'reference model verified and loaded',
-      )
-    } catch (error) {
-      if (!(error instanceof ModelHashMismatchError)) throw error
-      const actual = await hashModelFile(service.referenceModelPath)
-      throw new ReferenceMismatchError({ serviceId: service.serviceId, expected: modelSha256, actual })
-    }
-  }
-  return references
 }
 
 /**

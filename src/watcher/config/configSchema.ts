@@ -74,6 +74,39 @@ const calibrationSchema = z.strictObject({
   completionTokenTolerance: z.number().int().min(0).default(metering.tolerances.completionTokens),
 })
 
+const probesSchema = z.strictObject({
+  meanInterval: durationSchema.default(30_000).describe('mean time between two probes of one supplier'),
+  timeout: durationSchema.default(120_000),
+  maxConcurrent: z.number().int().min(1).max(64).default(1),
+  targetRefresh: durationSchema
+    .default(60_000)
+    .describe('how often the suppliers of the current sessions are re-read'),
+  extraPromptsFile: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('private prompts, one per line, added to the corpus'),
+  profile: profileSchema.prefault({}).describe('the request mix probes imitate until real traffic is seen'),
+})
+
+// What a watcher judges and how it probes: the same whether it runs alone or inside a gateway.
+const auditShape = {
+  services: z
+    .record(z.string().min(1).max(64), serviceSchema)
+    .refine((services) => Object.keys(services).length > 0, {
+      message: 'name at least one service to audit',
+    }),
+  audit: z
+    .strictObject({
+      alpha: rate.default(0.01).describe('chance that an honest supplier is ever failed'),
+      minProbesForPass: z.number().int().min(1).default(20),
+    })
+    .prefault({}),
+  calibration: calibrationSchema
+    .prefault({})
+    .describe('tolerances and honest rates (docs/watcher.md, "Calibration")'),
+}
+
 /** The watcher's config file. */
 export const watcherConfigSchema = z.strictObject({
   signer: z.strictObject({
@@ -88,44 +121,15 @@ export const watcherConfigSchema = z.strictObject({
     rpcUrl: z.url(),
     manifestFile: z.string().min(1).describe('deployment manifest written by `decai deploy`'),
   }),
-  services: z
-    .record(z.string().min(1).max(64), serviceSchema)
-    .refine((services) => Object.keys(services).length > 0, {
-      message: 'name at least one service to audit',
-    }),
+  ...auditShape,
   server: z
     .strictObject({
       host: z.string().min(1).default('127.0.0.1'),
       port: z.number().int().min(0).max(65_535).default(8_090),
     })
     .prefault({}),
-  audit: z
-    .strictObject({
-      alpha: rate.default(0.01).describe('chance that an honest supplier is ever failed'),
-      minProbesForPass: z.number().int().min(1).default(20),
-    })
-    .prefault({}),
-  calibration: calibrationSchema
-    .prefault({})
-    .describe('tolerances and honest rates (docs/watcher.md, "Calibration")'),
-  probes: z
-    .strictObject({
-      meanInterval: durationSchema.default(30_000).describe('mean time between two probes of one supplier'),
-      timeout: durationSchema.default(120_000),
-      maxConcurrent: z.number().int().min(1).max(64).default(1),
-      targetRefresh: durationSchema
-        .default(60_000)
-        .describe('how often the suppliers of the current sessions are re-read'),
-      extraPromptsFile: z
-        .string()
-        .min(1)
-        .optional()
-        .describe('private prompts, one per line, added to the corpus'),
-      maxInputTokens: z.number().int().min(1).max(0xffff_ffff).default(8_192),
-      profile: profileSchema
-        .prefault({})
-        .describe('the request mix probes imitate until real traffic is seen'),
-    })
+  probes: probesSchema
+    .extend({ maxInputTokens: z.number().int().min(1).max(0xffff_ffff).default(8_192) })
     .prefault({}),
   log: z
     .strictObject({
@@ -134,7 +138,22 @@ export const watcherConfigSchema = z.strictObject({
     .prefault({}),
 })
 
+/**
+ * The `watcher:` section of a gateway's config: a watcher inside the gateway process. It signs with the
+ * gateway's keys, reads the gateway's sessions, sends probes through the gateway's router and serves
+ * its reports on the gateway's port, so it has no signer, chain or server of its own.
+ */
+export const embeddedWatcherConfigSchema = z.strictObject({
+  enabled: z.boolean().default(true).describe('false keeps the section but runs no watcher'),
+  ...auditShape,
+  probes: probesSchema.prefault({}),
+})
+
 /** The config file as written. */
 export type WatcherFileConfigInput = z.input<typeof watcherConfigSchema>
 /** The config file as parsed (defaults applied, durations in ms). */
 export type WatcherFileConfig = z.output<typeof watcherConfigSchema>
+/** The `watcher:` section of a gateway config as written. */
+export type EmbeddedWatcherFileConfigInput = z.input<typeof embeddedWatcherConfigSchema>
+/** The `watcher:` section as parsed. */
+export type EmbeddedWatcherFileConfig = z.output<typeof embeddedWatcherConfigSchema>

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml'
 import { BaseError } from '../../protocol/errors/BaseError.ts'
-import { loadWatcherConfig, parseWatcherConfig } from './loadWatcherConfig.ts'
+import { loadWatcherConfig, parseEmbeddedWatcherConfig, parseWatcherConfig } from './loadWatcherConfig.ts'
 
 const minimal = `
 signer:
@@ -99,6 +99,40 @@ describe('loadWatcherConfig', () => {
       },
     )
     await expect(loadWatcherConfig({ file: join(directory, 'nope.yaml'), env: {} })).rejects.toMatchObject({
+      code: 'WATCHER_INVALID_CONFIG',
+    })
+  })
+})
+
+describe('parseEmbeddedWatcherConfig', () => {
+  const raw = { services: { 'tiny-chat': { referenceModel: 'models/tiny.gguf' } } }
+
+  it('valid: the gateway section needs only services; paths resolve against the gateway config', async () => {
+    const config = await parseEmbeddedWatcherConfig({ raw, baseDir: '/etc/decai' })
+    expect(config.isEnabled).toBe(true)
+    expect(config.services).toEqual([
+      { serviceId: 'tiny-chat', referenceModelPath: '/etc/decai/models/tiny.gguf', threads: 1 },
+    ])
+    expect(config.settings.probes).toMatchObject({ meanIntervalMs: 30_000, extraPrompts: [] })
+    expect(config.settings.minProbesForPass).toBe(20)
+  })
+
+  it('valid: enabled: false keeps the section without running a watcher', async () => {
+    const config = await parseEmbeddedWatcherConfig({ raw: { ...raw, enabled: false }, baseDir: '/' })
+    expect(config.isEnabled).toBe(false)
+  })
+
+  it('invalid: signer, chain and server belong to the gateway', async () => {
+    for (const extra of [{ signer: {} }, { chain: {} }, { server: {} }, { probes: { maxInputTokens: 9 } }])
+      await expect(
+        parseEmbeddedWatcherConfig({ raw: { ...raw, ...extra }, baseDir: '/' }),
+      ).rejects.toMatchObject({
+        code: 'WATCHER_INVALID_CONFIG',
+      })
+  })
+
+  it('invalid: no service to audit', async () => {
+    await expect(parseEmbeddedWatcherConfig({ raw: { services: {} }, baseDir: '/' })).rejects.toMatchObject({
       code: 'WATCHER_INVALID_CONFIG',
     })
   })

@@ -7,7 +7,12 @@ import { privateKeyToAddress } from '../../protocol/signature/privateKeyToAddres
 import { WatcherConfigError, WatcherMissingSecretError } from '../errors.ts'
 import type { ServiceObjectives } from '../qos/checkQos.ts'
 import type { WatcherSettings } from '../settings.ts'
-import { type WatcherFileConfig, watcherConfigSchema } from './configSchema.ts'
+import {
+  type EmbeddedWatcherFileConfig,
+  embeddedWatcherConfigSchema,
+  type WatcherFileConfig,
+  watcherConfigSchema,
+} from './configSchema.ts'
 
 /** A service to audit: its reference model file (absolute path) and the reference's CPU threads. */
 export type WatcherServiceConfig = { serviceId: string; referenceModelPath: string; threads: number }
@@ -43,11 +48,42 @@ export async function loadWatcherConfig(parameters: {
   const text = await readText(file, 'the config file')
   const parsed = parseWatcherConfig(text)
   const baseDir = dirname(file)
-  const promptsFile = parsed.probes.extraPromptsFile && resolve(baseDir, parsed.probes.extraPromptsFile)
-  const extraPrompts = promptsFile
-    ? parsePromptLines(await readText(promptsFile, 'the private prompts file'))
-    : []
+  const extraPrompts = await readExtraPrompts(parsed.probes.extraPromptsFile, baseDir)
   return deepFreeze(toRuntimeConfig(parsed, { baseDir, env: parameters.env, extraPrompts }))
+}
+
+/** A watcher inside a gateway: what it audits and how; the gateway supplies keys, chain and server. */
+export type EmbeddedWatcherConfig = {
+  isEnabled: boolean
+  services: readonly WatcherServiceConfig[]
+  settings: WatcherSettings
+}
+
+/**
+ * Validates the `watcher:` section of a gateway config (kept raw by the gateway, which does not know
+ * the watcher) and reads its private prompts file.
+ *
+ * @param parameters - the raw section, and the directory of the gateway's config file (relative paths).
+ * @returns the runtime config, deeply frozen.
+ * @throws {WatcherConfigError} schema errors, or an unreadable prompts file.
+ * @example
+ * const watcher = await parseEmbeddedWatcherConfig({ raw: gatewayConfig.watcher, baseDir })
+ */
+export async function parseEmbeddedWatcherConfig(parameters: {
+  raw: unknown
+  baseDir: string
+}): Promise<EmbeddedWatcherConfig> {
+  const result = embeddedWatcherConfigSchema.safeParse(parameters.raw ?? {})
+  if (!result.success) throw new WatcherConfigError({ details: `watcher: ${z.prettifyError(result.error)}` })
+  const parsed = result.data
+  const extraPrompts = parsed.enabled
+    ? await readExtraPrompts(parsed.probes.extraPromptsFile, parameters.baseDir)
+    : []
+  return deepFreeze({
+    isEnabled: parsed.enabled,
+    services: servicesOf(parsed, parameters.baseDir),
+    settings: toSettings(parsed, extraPrompts),
+  })
 }
 
 /**
@@ -76,31 +112,33 @@ function toRuntimeConfig(
   context: { baseDir: string; env: Readonly<Record<string, string | undefined>>; extraPrompts: string[] },
 ): WatcherConfig {
   const privateKey = readKey(context.env, parsed.signer.privateKeyEnv)
-  const services = Object.entries(parsed.services).map(([serviceId, service]) => ({
-    serviceId,
-    referenceModelPath: resolve(context.baseDir, service.referenceModel),
-    threads: service.threads,
-  }))
-  const objectives: Record<string, ServiceObjectives> = {}
-  for (const [serviceId, service] of Object.entries(parsed.services))
-    objectives[serviceId] = service.objectives
   return {
     signer: { privateKey, address: privateKeyToAddress(privateKey), application: parsed.signer.application },
     chain: { rpcUrl: parsed.chain.rpcUrl, manifestFile: resolve(context.baseDir, parsed.chain.manifestFile) },
-    services,
+    services: servicesOf(parsed, context.baseDir),
     server: parsed.server,
     maxInputTokens: parsed.probes.maxInputTokens,
-    settings: toSettings(parsed, objectives, context.extraPrompts),
+    settings: toSettings(parsed, context.extraPrompts),
     log: parsed.log,
   }
 }
 
-function toSettings(
-  parsed: WatcherFileConfig,
-  objectives: Record<string, ServiceObjectives>,
-  extraPrompts: string[],
-): WatcherSettings {
+// The parts both config files share (the standalone file's probes add an input-token cap).
+type AuditSections = Pick<EmbeddedWatcherFileConfig, 'services' | 'audit' | 'calibration' | 'probes'>
+
+function servicesOf(parsed: AuditSections, baseDir: string): WatcherServiceConfig[] {
+  return Object.entries(parsed.services).map(([serviceId, service]) => ({
+    serviceId,
+    referenceModelPath: resolve(baseDir, service.referenceModel),
+    threads: service.threads,
+  }))
+}
+
+function toSettings(parsed: AuditSections, extraPrompts: string[]): WatcherSettings {
   const { calibration, probes } = parsed
+  const objectives: Record<string, ServiceObjectives> = {}
+  for (const [serviceId, service] of Object.entries(parsed.services))
+    objectives[serviceId] = service.objectives
   return {
     alpha: parsed.audit.alpha,
     minProbesForPass: parsed.audit.minProbesForPass,
@@ -134,6 +172,11 @@ function readKey(env: Readonly<Record<string, string | undefined>>, variable: st
   const value = env[variable]?.trim()
   if (!value || !/^0x[0-9a-fA-F]{64}$/.test(value)) throw new WatcherMissingSecretError({ variable })
   return value.toLowerCase() as Hex
+}
+
+async function readExtraPrompts(file: string | undefined, baseDir: string): Promise<string[]> {
+  if (!file) return []
+  return parsePromptLines(await readText(resolve(baseDir, file), 'the private prompts file'))
 }
 
 // One prompt per line; blank lines and lines starting with # are skipped.

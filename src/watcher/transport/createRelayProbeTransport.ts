@@ -1,10 +1,9 @@
 import type { Hex } from '../../protocol/bytes/bytes.ts'
-import { BaseError } from '../../protocol/errors/BaseError.ts'
-import type { Fault } from '../../protocol/errors/codes.ts'
 import type { SessionHeader } from '../../protocol/relay/types.ts'
 import type { RelayDomain } from '../../protocol/signature/typedData.ts'
 import type { ProbeExchange, ProbeTarget, ProbeTransport } from '../ports.ts'
 import { buildProbeRelay } from './buildProbeRelay.ts'
+import { failedAnswer, failedExchange } from './probeFailure.ts'
 import { readJsonAnswer, readStreamAnswer } from './readRelayAnswer.ts'
 
 /** Where and under which session to relay a probe to a supplier now. */
@@ -49,7 +48,7 @@ export function createRelayProbeTransport(parameters: CreateRelayProbeTransportP
         route = await parameters.routes.resolve(target)
       } catch {
         // No session or no chain: the watcher's own problem, not evidence about the supplier.
-        return failure(undefined, sentAtMs, nowMs(), signal, 'internal')
+        return failedExchange(undefined, { sentAtMs, doneAtMs: nowMs(), signal, knownFault: 'internal' })
       }
       try {
         const relay = buildProbeRelay({
@@ -65,13 +64,16 @@ export function createRelayProbeTransport(parameters: CreateRelayProbeTransportP
           body: JSON.stringify(relay.envelope),
           signal,
         })
-        if (response.status !== 200) return await failedAnswer(response, sentAtMs, nowMs())
+        if (response.status !== 200) {
+          const body = await response.json().catch(() => undefined)
+          return failedAnswer({ status: response.status, body }, { sentAtMs, doneAtMs: nowMs() })
+        }
         const context = { domain: route.domain, relay, sentAtMs, nowMs }
         const isStream = (response.headers.get('content-type') ?? '').startsWith('text/event-stream')
         if (isStream && response.body) return await readStreamAnswer(response.body, context)
         return readJsonAnswer(await response.json(), context)
       } catch (error) {
-        return failure(error, sentAtMs, nowMs(), signal)
+        return failedExchange(error, { sentAtMs, doneAtMs: nowMs(), signal })
       }
     },
   }
@@ -89,44 +91,4 @@ export function relayUrlOf(endpoint: string): string {
   const base = endpoint.replace(/\/+$/, '')
   if (base.endsWith('/relay')) return base
   return base.endsWith('/v1') ? `${base}/relay` : `${base}/v1/relay`
-}
-
-// 4xx answers are refusals of the relay itself (often the watcher's session or bounds); 429 and 5xx are
-// the supplier failing to serve.
-async function failedAnswer(response: Response, sentAtMs: number, doneAtMs: number): Promise<ProbeExchange> {
-  const body = (await response.json().catch(() => undefined)) as { error?: { code?: string } } | undefined
-  const isSupplierFault = response.status === 429 || response.status >= 500
-  return {
-    isOk: false,
-    code: body?.error?.code ?? `HTTP_${response.status}`,
-    fault: isSupplierFault ? 'supplier' : 'client',
-    status: response.status,
-    timing: { sentAtMs, firstContentAtMs: undefined, doneAtMs },
-  }
-}
-
-function failure(
-  error: unknown,
-  sentAtMs: number,
-  doneAtMs: number,
-  signal: AbortSignal,
-  knownFault?: Fault,
-): ProbeExchange {
-  // A connection refused, a reset or a deadline passed on the supplier's side is its failure to serve.
-  const fault: Fault = knownFault ?? (error instanceof BaseError ? error.fault : 'supplier')
-  const code =
-    knownFault === 'internal'
-      ? 'NO_ROUTE'
-      : error instanceof BaseError
-        ? error.code
-        : signal.aborted
-          ? 'TIMEOUT'
-          : 'UNREACHABLE'
-  return {
-    isOk: false,
-    code,
-    fault,
-    status: undefined,
-    timing: { sentAtMs, firstContentAtMs: undefined, doneAtMs },
-  }
 }

@@ -55,8 +55,29 @@ export function readJsonAnswer(json: unknown, context: ReadContext): ProbeAnswer
  * @example
  * const answer = await readStreamAnswer(response.body, context)
  */
-export async function readStreamAnswer(
+export function readStreamAnswer(
   body: AsyncIterable<Uint8Array>,
+  context: ReadContext,
+): Promise<ProbeAnswer> {
+  return readStreamEvents(parseSse(body), context)
+}
+
+/** One server-sent event; an absent name is a plain `message` (as a gateway's SSE parser yields it). */
+export type StreamEvent = { event: string | undefined; data: string }
+
+/**
+ * Reads an SSE answer already split into events (what a gateway's transport hands back), with the
+ * checks of `readStreamAnswer`.
+ *
+ * @param events - the answer's events, in order.
+ * @param context - relay, domain, timing.
+ * @returns the answer, with TTFT measured at the first non-empty content.
+ * @throws {ProbeFailedError} (supplier's fault) for an error event, a broken stream or a bad trailer.
+ * @example
+ * const answer = await readStreamEvents(reply.events, context)
+ */
+export async function readStreamEvents(
+  events: AsyncIterable<StreamEvent>,
   context: ReadContext,
 ): Promise<ProbeAnswer> {
   const hasher = createStreamPayloadHasher()
@@ -68,12 +89,12 @@ export async function readStreamAnswer(
   const logprobs: TokenLogprob[] = []
   let usage: Usage | undefined
   let trailer: unknown
-  for await (const event of parseSse(body)) {
-    if (event.event === 'relay-response') trailer = JSON.parse(event.data)
-    if (event.event === 'error')
+  for await (const { event: name = 'message', data } of events) {
+    if (name === 'relay-response') trailer = JSON.parse(data)
+    if (name === 'error')
       throw new ProbeFailedError({ reason: 'the stream ended with an error event', fault: 'supplier' })
-    if (event.event !== 'message' || event.data === '[DONE]') continue
-    const chunk = JSON.parse(event.data) as ChatCompletionChunk
+    if (name !== 'message' || data === '[DONE]') continue
+    const chunk = JSON.parse(data) as ChatCompletionChunk
     hasher.update(chunk)
     if (chunk.usage) usage = chunk.usage
     const choice = chunk.choices?.[0]
