@@ -1,5 +1,6 @@
 import { BaseError } from '../protocol/errors/BaseError.ts'
 import type { Fault } from '../protocol/errors/codes.ts'
+import type { RelayResponseCheck } from '../protocol/relay/verifyRelayResponse.ts'
 
 // Every error the gateway raises (docs/errors.md, GATEWAY). Messages are safe to show a client: they
 // never name keys, prompts, supplier URLs or file paths. The HTTP edge maps them to OpenAI error bodies.
@@ -162,16 +163,8 @@ export class SupplierTimeoutError extends BaseError {
   }
 }
 
-/** What failed when a supplier's signed response was checked. */
-export type RelayCheck =
-  | 'signer'
-  | 'request-hash'
-  | 'payload-hash'
-  | 'usage-bounds'
-  | 'usage-mismatch'
-  | 'status'
-  | 'malformed'
-  | 'missing-trailer'
+/** What failed when a supplier's signed response was checked (a stream may also lack its trailer). */
+export type RelayCheck = RelayResponseCheck | 'missing-trailer'
 
 /** A supplier's signed response failed verification. */
 export class InvalidRelayResponseError extends BaseError {

@@ -146,6 +146,13 @@ export {
   writeSessionHeaderTuple,
 } from './relay/sessionHeaderCodec.ts'
 export type { Relay, RelayRequest, RelayResponse, SessionHeader } from './relay/types.ts'
+export {
+  type RelayResponseCheck,
+  type ReportedUsage,
+  type VerifyRelayResponseParameters,
+  type VerifyRelayResponseReturnType,
+  verifyRelayResponse,
+} from './relay/verifyRelayResponse.ts'
 export { assertMembershipCounts } from './session/assertMembershipCounts.ts'
 export { assertSessionHeight } from './session/assertSessionHeight.ts'
 export {

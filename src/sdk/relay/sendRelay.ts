@@ -2,6 +2,7 @@ import type { Hex } from '../../protocol/bytes/bytes.ts'
 import { createStreamPayloadHasher } from '../../protocol/relay/createStreamPayloadHasher.ts'
 import { hashResponsePayload } from '../../protocol/relay/hashResponsePayload.ts'
 import type { RelayResponse } from '../../protocol/relay/types.ts'
+import type { ReportedUsage } from '../../protocol/relay/verifyRelayResponse.ts'
 import type { RelayDomain } from '../../protocol/signature/typedData.ts'
 import { SdkInvalidRelayResponseError, SdkNoSupplierError, SdkRelayFailedError } from '../errors.ts'
 import type { SdkSession, SdkSupplier } from '../ports.ts'
@@ -136,9 +137,9 @@ function verifyJson(
     domain: context.domain,
     request: relay.request,
     requestHash: relay.requestHash,
-    payloadHash: hashResponsePayload({ status: 200, body: payload.body }),
+    receivedPayloadHash: hashResponsePayload({ status: 200, body: payload.body }),
     signed: answer,
-    usage: (payload.body as { usage?: { prompt_tokens?: number; completion_tokens?: number } }).usage,
+    reportedUsage: (payload.body as { usage?: ReportedUsage }).usage,
   })
   return { kind: 'json', body: payload.body, response, supplier: supplier.operator }
 }
@@ -168,7 +169,7 @@ async function* streamChunks(
   events: AsyncGenerator<SdkSseEvent>,
 ): AsyncGenerator<Record<string, unknown>, RelayResponse> {
   const hasher = createStreamPayloadHasher()
-  let usage: { prompt_tokens?: number; completion_tokens?: number } | undefined
+  let usage: ReportedUsage
   let hasDone = false
   for (
     let step: IteratorResult<SdkSseEvent> = { done: false, value: first };
@@ -180,11 +181,12 @@ async function* streamChunks(
     if (event === 'relay-response') {
       if (!hasDone) break
       return verifySignedResponse({
-        ...relay,
+        request: relay.request,
+        requestHash: relay.requestHash,
         domain: context.domain,
-        payloadHash: hasher.digest(),
+        receivedPayloadHash: hasher.digest(),
         signed: JSON.parse(data),
-        usage,
+        reportedUsage: usage,
       })
     }
     if (data === '[DONE]') {
