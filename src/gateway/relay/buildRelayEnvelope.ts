@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto'
+import { randomFillSync } from 'node:crypto'
 import { bytesToHex, type Hex } from '../../protocol/bytes/bytes.ts'
 import { hashRequestPayload } from '../../protocol/relay/hashRequestPayload.ts'
 import type { RelayRequest, SessionHeader } from '../../protocol/relay/types.ts'
@@ -55,7 +55,7 @@ export function buildRelayEnvelope(parameters: BuildRelayEnvelopeParameters): Si
     payloadHash: hashRequestPayload(parameters.payload),
     maxInputTokens: parameters.maxInputTokens,
     maxOutputTokens: parameters.maxOutputTokens,
-    nonce: parameters.nonce ?? randomBytes(8).readBigUInt64BE(),
+    nonce: parameters.nonce ?? randomNonce(),
   }
   const digest = relayRequestDigestBytes(parameters.domain, request)
   const signature = signDigestBytes(privateKeyBytes(parameters.signerKey), digest)
@@ -65,6 +65,21 @@ export function buildRelayEnvelope(parameters: BuildRelayEnvelopeParameters): Si
     requestHash: bytesToHex(digest),
     json: { request: relayRequestToJson(request), requestSignature, payload: parameters.payload },
   }
+}
+
+// Nonces are drawn 8 bytes at a time from a buffer refilled when spent: one call into the CSPRNG per
+// 512 relays instead of one per relay (it showed in the gateway's CPU profile).
+const noncePool = Buffer.alloc(4096)
+let noncePoolOffset = noncePool.length
+
+function randomNonce(): bigint {
+  if (noncePoolOffset === noncePool.length) {
+    randomFillSync(noncePool)
+    noncePoolOffset = 0
+  }
+  const nonce = noncePool.readBigUInt64BE(noncePoolOffset)
+  noncePoolOffset += 8
+  return nonce
 }
 
 /**

@@ -48,7 +48,7 @@ export function createSessionCache(parameters: CreateSessionCacheParameters): Se
   const { source, ledgerInfo, logger } = parameters
   const N = ledgerInfo.numBlocksPerSession
   const A = ledgerInfo.genesisHeight
-  const entries = new Map<string, { key: SessionKey; sessions: Map<bigint, Promise<GatewaySession>> }>()
+  const entries = new Map<string, SessionEntry>()
   let latest: bigint | undefined
   // Learned from the first session read (end + grace): lets the cache skip a previous session whose
   // grace period is already over without reading it.
@@ -56,29 +56,29 @@ export function createSessionCache(parameters: CreateSessionCacheParameters): Se
   const sessionNumberAt = (height: bigint) => (height < A ? 0n : 1n + (height - A) / N)
   const startOf = (n: bigint) => A + (n - 1n) * N
 
-  const fetchSession = (
-    entry: { key: SessionKey; sessions: Map<bigint, Promise<GatewaySession>> },
-    n: bigint,
-  ) => {
+  const fetchSession = (entry: SessionEntry, n: bigint): Promise<GatewaySession> => {
     const existing = entry.sessions.get(n)
-    if (existing) return existing
-    const promise = source.getSession({ ...entry.key, sessionNumber: n })
-    entry.sessions.set(n, promise)
-    promise.then(
+    if (existing) return existing.promise
+    const slot: SessionSlot = {
+      promise: source.getSession({ ...entry.key, sessionNumber: n }),
+      value: undefined,
+    }
+    entry.sessions.set(n, slot)
+    slot.promise.then(
       (session) => {
+        slot.value = session
         graceBlocks = session.graceEndHeight - session.header.sessionEndHeight
       },
-      () => undefined,
+      (error: unknown) => {
+        // A failed read is forgotten so the next block or request tries again.
+        if (entry.sessions.get(n) === slot) entry.sessions.delete(n)
+        logger.warn(
+          { err: error, sessionNumber: n.toString(), serviceId: entry.key.serviceId },
+          'cannot read session; will retry',
+        )
+      },
     )
-    promise.catch((error: unknown) => {
-      // A failed read is forgotten so the next block or request tries again.
-      if (entry.sessions.get(n) === promise) entry.sessions.delete(n)
-      logger.warn(
-        { err: error, sessionNumber: n.toString(), serviceId: entry.key.serviceId },
-        'cannot read session; will retry',
-      )
-    })
-    return promise
+    return slot.promise
   }
   const entryOf = (key: SessionKey) => {
     const id = `${key.application}|${key.serviceId}|${key.signer}`
@@ -113,6 +113,9 @@ export function createSessionCache(parameters: CreateSessionCacheParameters): Se
       if (current >= 1n && !candidates.includes(current)) candidates.push(current)
       const isUsable = (session: GatewaySession | undefined): session is GatewaySession =>
         session !== undefined && height <= session.graceEndHeight
+      // The common case, every candidate already read, takes no await (this runs on every request).
+      const ready = candidates.map((n) => entry.sessions.get(n)?.value)
+      if (ready.every(isUsable)) return ready
       const cached = (await Promise.all(candidates.map((n) => settleCached(entry, n, fetchSession)))).filter(
         isUsable,
       )
@@ -143,22 +146,24 @@ export function createSessionCache(parameters: CreateSessionCacheParameters): Se
   }
 }
 
+// A session being read, and its value once read (so a request finds it without awaiting).
+type SessionSlot = { promise: Promise<GatewaySession>; value: GatewaySession | undefined }
+type SessionEntry = { key: SessionKey; sessions: Map<bigint, SessionSlot> }
+
 // A cached session is used if already read; one being read is awaited only if nothing else is ready.
 async function settleCached(
-  entry: { key: SessionKey; sessions: Map<bigint, Promise<GatewaySession>> },
+  entry: SessionEntry,
   n: bigint,
-  fetchSession: (
-    entry: { key: SessionKey; sessions: Map<bigint, Promise<GatewaySession>> },
-    n: bigint,
-  ) => Promise<GatewaySession>,
+  fetchSession: (entry: SessionEntry, n: bigint) => Promise<GatewaySession>,
 ): Promise<GatewaySession | undefined> {
   const cached = entry.sessions.get(n)
   if (!cached) {
     void fetchSession(entry, n).catch(() => undefined)
     return undefined
   }
+  if (cached.value) return cached.value
   const timeout = new Promise<undefined>((resolve) => setImmediate(resolve, undefined))
-  return Promise.race([cached.catch(() => undefined), timeout])
+  return Promise.race([cached.promise.catch(() => undefined), timeout])
 }
 
 async function readHeight(source: SessionSource): Promise<bigint> {
