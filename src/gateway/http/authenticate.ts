@@ -20,8 +20,8 @@ export type GatewayVariables = { apiKey: ApiKeyRecord; model: string }
 
 /**
  * Authenticates `Authorization: Bearer <key>` (or `x-api-key`, as some clients send) against the key
- * store: missing, unknown and revoked keys are refused with 401. The lookup hashes the presented key
- * and reads lmdb on every request, so a key revoked from the CLI stops working at once.
+ * store: missing, unknown and revoked keys are refused with 401. The store caches records until any
+ * process (the CLI) creates or revokes a key, so a revoked key stops working on its next request.
  *
  * @param options - the key store, and whether keys are required
  * @returns the middleware

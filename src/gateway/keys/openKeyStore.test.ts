@@ -51,6 +51,19 @@ describe('openKeyStore', () => {
     await store.close()
   })
 
+  it('behavior: a key revoked through another handle on the store (the CLI) is refused on its next lookup', async () => {
+    const dir = freshDir()
+    const gateway = openKeyStore({ dir })
+    const cli = openKeyStore({ dir, nowMs: () => 7 })
+    const { key, record } = await cli.create({ name: 'a' })
+    expect(gateway.findByKey(key)?.revokedAtMs).toBeUndefined()
+    expect(gateway.findByKey(key)?.revokedAtMs).toBeUndefined()
+    await cli.revoke(record.id)
+    expect(gateway.findByKey(key)?.revokedAtMs).toBe(7)
+    await cli.close()
+    await gateway.close()
+  })
+
   it('error: revoking an unknown id → GATEWAY_KEY_NOT_FOUND', async () => {
     const store = openKeyStore({ dir: freshDir() })
     await expect(store.revoke('key_nope')).rejects.toMatchObject({ code: 'GATEWAY_KEY_NOT_FOUND' })

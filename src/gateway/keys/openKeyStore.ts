@@ -43,7 +43,10 @@ export type KeyStore = {
   create(parameters: { name: string } & KeyLimits): Promise<{ key: string; record: ApiKeyRecord }>
   list(): Array<{ record: ApiKeyRecord; usage: KeyUsage }>
   revoke(id: string): Promise<ApiKeyRecord>
-  /** The key's record if it exists (revoked ones included; the caller checks `revokedAtMs`). */
+  /**
+   * The key's record if it exists (revoked ones included; the caller checks `revokedAtMs`). Records are
+   * cached in memory until a key is created or revoked by any process sharing the store.
+   */
   findByKey(key: string): ApiKeyRecord | undefined
   usage(id: string): KeyUsage
   /** Adds a request's usage; the running total is written asynchronously (lmdb batches the writes). */
@@ -89,6 +92,13 @@ export function openKeyStore(parameters: { dir: string; nowMs?: () => number }):
   const keys: Database<ApiKeyRecord, string> = root.openDB('keys', {})
   const hashes: Database<string, string> = root.openDB('key-hashes', {})
   const usages: Database<KeyUsage, string> = root.openDB('usage', {})
+  // Bumped by every create and revoke, from any process (the CLI): a lookup reads this one number and
+  // drops its cache when it moved, so a revoked key is refused on its next request without two lmdb
+  // reads and a decode per request.
+  const meta: Database<number, string> = root.openDB('meta', {})
+  const generationOf = () => meta.get('keysGeneration') ?? 0
+  const found = new Map<string, ApiKeyRecord>()
+  let foundGeneration = -1
   const totals = new Map<string, KeyUsage>()
   const totalOf = (id: string) => {
     let total = totals.get(id)
@@ -130,6 +140,7 @@ export function openKeyStore(parameters: { dir: string; nowMs?: () => number }):
       await write('save a new key', () => {
         keys.put(record.id, record)
         hashes.put(record.keyHash, record.id)
+        meta.put('keysGeneration', generationOf() + 1)
       })
       return { key, record }
     },
@@ -138,12 +149,26 @@ export function openKeyStore(parameters: { dir: string; nowMs?: () => number }):
       const record = keys.get(id)
       if (!record) throw new KeyNotFoundError({ keyId: id })
       const revoked = { ...record, revokedAtMs: record.revokedAtMs ?? nowMs() }
-      await write('revoke a key', () => keys.put(id, revoked))
+      await write('revoke a key', () => {
+        keys.put(id, revoked)
+        meta.put('keysGeneration', generationOf() + 1)
+      })
       return revoked
     },
     findByKey(key) {
-      const id = hashes.get(hashApiKey(key))
-      return id === undefined ? undefined : keys.get(id)
+      const generation = generationOf()
+      if (generation !== foundGeneration) {
+        found.clear()
+        foundGeneration = generation
+      }
+      const keyHash = hashApiKey(key)
+      const cached = found.get(keyHash)
+      if (cached) return cached
+      const id = hashes.get(keyHash)
+      const record = id === undefined ? undefined : keys.get(id)
+      // Only keys that exist are cached: unknown keys sprayed at the gateway cannot grow the cache.
+      if (record) found.set(keyHash, record)
+      return record
     },
     usage: (id) => ({ ...totalOf(id) }),
     addUsage(id, delta, atMs) {
