@@ -13,19 +13,26 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true })
 })
 
-// Runs `decai …` in-process and returns what it printed.
-async function decai(...args: string[]): Promise<{ out: string[]; err: string[]; exitCode: number }> {
+// Runs `decai …` in-process and returns what it printed (stdout as one string, stderr line by line).
+async function decai(...args: string[]): Promise<{ out: string; err: string[]; exitCode: number }> {
   const program = new Command().exitOverride()
   registerModelCommands(program)
-  const out: string[] = []
+  let out = ''
   const err: string[] = []
-  const log = vi.spyOn(console, 'log').mockImplementation((line) => void out.push(String(line)))
+  const log = vi.spyOn(console, 'log').mockImplementation((line) => {
+    out += `${line}\n`
+  })
+  const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+    out += String(chunk)
+    return true
+  })
   const error = vi.spyOn(console, 'error').mockImplementation((line) => void err.push(String(line)))
   process.exitCode = 0
   try {
     await program.parseAsync(['node', 'decai', ...args])
   } finally {
     log.mockRestore()
+    write.mockRestore()
     error.mockRestore()
   }
   const exitCode = Number(process.exitCode ?? 0)
@@ -37,12 +44,12 @@ describe('decai model', () => {
   it('behavior: generate, hash and info agree on the file (--json)', async () => {
     const out = join(dir, 'tiny.gguf')
     const generated = JSON.parse(
-      (await decai('model', 'generate', '--seed', '42', '--out', out, '--json')).out[0]!,
+      (await decai('model', 'generate', '--seed', '42', '--out', out, '--json')).out,
     )
     expect(generated).toMatchObject({ path: out, size: 'tiny', dtype: 'f16', parameterCount: 533120 })
-    const hashed = JSON.parse((await decai('model', 'hash', out, '--json')).out[0]!)
+    const hashed = JSON.parse((await decai('model', 'hash', out, '--json')).out)
     expect(hashed.sha256).toBe(generated.sha256)
-    const info = JSON.parse((await decai('model', 'info', out, '--json')).out[0]!)
+    const info = JSON.parse((await decai('model', 'info', out, '--json')).out)
     expect(info).toMatchObject({
       architecture: 'llama',
       parameterCount: 533120,

@@ -1,19 +1,18 @@
 import { type Command, InvalidArgumentError } from 'commander'
-import {
-  generateModel,
-  hashModelFile,
-  type ModelDtype,
-  type ModelSize,
-  modelShapes,
-  readModelInfo,
-} from '../../inference/index.ts'
-import { BaseError } from '../../protocol/errors/BaseError.ts'
+import { generateModel } from '../../inference/gguf/generateModel.ts'
+import { type ModelSize, modelShapes } from '../../inference/gguf/modelShapes.ts'
+import type { ModelDtype } from '../../inference/gguf/tensorPlan.ts'
+import { hashModelFile } from '../../inference/hashModelFile.ts'
+import { printJson } from '../context/output.ts'
+import { parseNonNegativeInteger } from '../context/parsers.ts'
+import { runAction } from '../context/runAction.ts'
+import { addPublishServiceOptions, type PublishServiceOptions, publishService } from './publishService.ts'
 
 const dtypes: ModelDtype[] = ['f32', 'f16', 'q8_0', 'q4_0']
 
-/** `decai model …`: generate, hash and inspect model artifacts. */
+/** `decai model …`: generate, hash, inspect and publish model artifacts. */
 export function registerModelCommands(program: Command): void {
-  const model = program.command('model').description('Model artifacts: generate, hash, inspect')
+  const model = program.command('model').description('Model artifacts: generate, hash, inspect, publish')
   model
     .command('generate')
     .description('Write a deterministic random-weight llama GGUF (same seed → same bytes)')
@@ -38,6 +37,15 @@ export function registerModelCommands(program: Command): void {
     .description("Summarise a GGUF file's header: architecture, parameters, generator keys")
     .option('--json', 'print one JSON object')
     .action(runAction(infoAction))
+  addPublishServiceOptions(model.command('publish <file>'))
+    .description(
+      "A champion's act: hash the model file and publish it as a service owned by the signer, with its pricing",
+    )
+    .addHelpText(
+      'after',
+      '\nExample: decai model publish my-model.gguf --id my-model --key champion --uri https://… --license apache-2.0',
+    )
+    .action(runAction(publishAction))
 }
 
 type GenerateOptions = {
@@ -74,6 +82,8 @@ async function hashAction(file: string, options: { json?: boolean }): Promise<vo
 }
 
 async function infoAction(file: string, options: { json?: boolean }): Promise<void> {
+  // Reading a header loads llama.cpp's bindings: only this command pays for them.
+  const { readModelInfo } = await import('../../inference/readModelInfo.ts')
   const info = await readModelInfo(file)
   if (options.json) return printJson(info)
   const { generator, ...rest } = info
@@ -81,33 +91,12 @@ async function infoAction(file: string, options: { json?: boolean }): Promise<vo
   for (const [key, value] of Object.entries(generator)) console.log(`${`decai.${key}`.padEnd(15)} ${value}`)
 }
 
-function printJson(value: unknown): void {
-  console.log(JSON.stringify(value))
-}
-
-// Typed errors become one line on stderr and exit code 1; anything else is a bug and keeps its stack.
-function runAction<A extends unknown[]>(
-  action: (...args: A) => Promise<void>,
-): (...args: A) => Promise<void> {
-  return async (...args) => {
-    try {
-      await action(...args)
-    } catch (error) {
-      if (!(error instanceof BaseError)) throw error
-      console.error(`error ${error.code}: ${error.shortMessage}`)
-      process.exitCode = 1
-    }
-  }
+async function publishAction(file: string, options: Omit<PublishServiceOptions, 'modelFile'>) {
+  await publishService({ ...options, modelFile: file })
 }
 
 function parseInteger(value: string): number {
   const parsed = Number(value)
   if (!Number.isSafeInteger(parsed)) throw new InvalidArgumentError('must be an integer')
-  return parsed
-}
-
-function parseNonNegativeInteger(value: string): number {
-  const parsed = parseInteger(value)
-  if (parsed < 0) throw new InvalidArgumentError('must be ≥ 0')
   return parsed
 }

@@ -1,10 +1,11 @@
 import { BaseError } from '../../protocol/errors/BaseError.ts'
+import { revertHint } from './revertHints.ts'
 
 /**
- * Wraps a command action so that a typed error prints what went wrong and what to do (its hints), with
- * exit code 1, instead of a stack trace. With `--json`, the error is also printed as one JSON object on
- * stdout so that scripts can branch on its `code`. Anything that is not a `BaseError` is a bug and keeps
- * its stack.
+ * Wraps a command action so that a typed error prints what went wrong and what to do (its hints, and for a
+ * ledger revert the command that gets past it), with exit code 1, instead of a stack trace. With `--json`,
+ * the error is also printed as one JSON object on stdout so that scripts can branch on its `code`. Anything
+ * that is not a `BaseError` is a bug and keeps its stack.
  *
  * @param action - the command's action
  * @returns the wrapped action for commander's `.action()`
@@ -26,12 +27,14 @@ export function runAction<A extends unknown[]>(
 }
 
 function reportError(error: BaseError, isJson: boolean): void {
+  const hint = revertHint(error)
+  const hints = hint === undefined ? error.metaMessages : [...error.metaMessages, hint]
   if (isJson) {
-    const body = { error: { code: error.code, message: error.shortMessage, hints: error.metaMessages } }
+    const body = { error: { code: error.code, message: error.shortMessage, hints } }
     process.stdout.write(`${JSON.stringify(body)}\n`)
   }
   console.error(`error ${error.code}: ${error.shortMessage}`)
-  for (const hint of error.metaMessages) console.error(`  ${hint}`)
+  for (const line of hints) console.error(`  ${line}`)
   if (error.details) console.error(`  details: ${error.details}`)
 }
 

@@ -1,5 +1,6 @@
 import type { Command } from 'commander'
 import type { Hex } from '../../protocol/bytes/bytes.ts'
+import { KeystoreDecryptError } from '../../relayminer/errors.ts'
 import { type DevnetKeys, readDevnetKeys } from '../devnet/devnetKeys.ts'
 import { getDevnetPaths } from '../devnet/devnetPaths.ts'
 import { defaultKeystoreDir, readKeystoreEntry } from '../keys/keystoreDirectory.ts'
@@ -58,14 +59,7 @@ export async function resolveSigner(
   command: string,
   env: Readonly<Record<string, string | undefined>>,
 ): Promise<Hex> {
-  if (options.key) {
-    const password = await readPassword({
-      variable: options.passwordEnv,
-      env,
-      prompt: `Password of key ${options.key}: `,
-    })
-    return readKeystoreEntry({ dir: options.keystoreDir, name: options.key, password })
-  }
+  if (options.key) return readKeyFromKeystore(options, options.key, env)
   if (options.privateKeyEnv) return readPrivateKeyEnv(options.privateKeyEnv, env)
   if (options.as) return resolveDevnetRole(options.as, options.devnetDir)
   throw new CliNoSignerError({ command })
@@ -87,6 +81,29 @@ export function devnetRoleKey(keys: DevnetKeys, role: string): Hex | undefined {
   }
   const single = keys[role as 'deployer' | 'dao' | 'champion' | 'application' | 'gateway']
   return single && 'privateKey' in single ? single.privateKey : undefined
+}
+
+async function readKeyFromKeystore(
+  options: SignerOptions,
+  name: string,
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<Hex> {
+  const password = await readPassword({
+    variable: options.passwordEnv,
+    env,
+    prompt: `Password of key ${name}: `,
+  })
+  try {
+    return await readKeystoreEntry({ dir: options.keystoreDir, name, password })
+  } catch (error) {
+    // The keystore cannot tell a wrong password from a damaged file; the password is by far the likelier.
+    if (!(error instanceof KeystoreDecryptError)) throw error
+    throw new CliInvalidArgumentError({
+      option: '--password-env',
+      reason: `the password ${env[options.passwordEnv] === undefined ? 'given' : `in ${options.passwordEnv}`} does not open key ${name}`,
+      hint: `Give the password chosen at \`decai keys create\` (set ${options.passwordEnv}, or name another variable with --password-env).`,
+    })
+  }
 }
 
 async function resolveDevnetRole(role: string, devnetDir: string): Promise<Hex> {

@@ -2,6 +2,7 @@ import type { Address } from 'viem'
 import {
   computeServiceKey,
   getDifficulty,
+  getService,
   getSession,
   getSessionSuppliers,
   type Ledger,
@@ -20,7 +21,11 @@ export async function querySession(
   ledger: Ledger,
   parameters: { application: Address; serviceId: string; session?: bigint | undefined },
 ) {
-  const session = await getSession(ledger, parameters)
+  // An unknown service has sessions too (the math is the same); the ledger's ServiceNotFound says it is unknown.
+  const [session] = await Promise.all([
+    getSession(ledger, parameters),
+    getService(ledger, { serviceId: parameters.serviceId }),
+  ])
   const added = await getLedgerEvents(ledger, 'suppliers', 'SupplierServiceAdded', {
     args: { serviceKey: computeServiceKey(parameters.serviceId) },
   })
@@ -44,8 +49,9 @@ export async function queryDifficulty(
   ledger: Ledger,
   parameters: { serviceId: string; session?: bigint | undefined },
 ) {
-  const [current, updates] = await Promise.all([
+  const [current, , updates] = await Promise.all([
     getDifficulty(ledger, parameters),
+    getService(ledger, { serviceId: parameters.serviceId }), // throws ServiceNotFound for an unknown id
     getLedgerEvents(ledger, 'services', 'DifficultyUpdated', {
       args: { serviceKey: computeServiceKey(parameters.serviceId) },
     }),

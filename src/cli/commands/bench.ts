@@ -1,0 +1,71 @@
+import { spawn } from 'node:child_process'
+import { existsSync, readdirSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { Command } from 'commander'
+import { CliInvalidArgumentError } from '../context/cliErrors.ts'
+import { runAction } from '../context/runAction.ts'
+
+/** Where the benchmarks live: `bench/` at the package root, each group a `<group>.ts` run by `run.ts`. */
+export const defaultBenchDir = fileURLToPath(new URL('../../../bench', import.meta.url))
+
+/**
+ * `decai bench <group>`: what `npm run bench -- <group>` runs (bench/run.ts), its JSON report on stdout.
+ *
+ * @param program - the `decai` program
+ * @param benchDir - the benchmarks folder (tests point it elsewhere)
+ * @example
+ * registerBenchCommand(program)
+ */
+export function registerBenchCommand(program: Command, benchDir = defaultBenchDir): void {
+  program
+    .command('bench <group>')
+    .description('Run a benchmark group and print its figures as one JSON object (as npm run bench does)')
+    .addHelpText(
+      'after',
+      `\nGroups: ${listBenchGroups(benchDir).join(', ') || 'none (run from a source checkout)'}`,
+    )
+    .action(runAction((group: string) => runBench(benchDir, group)))
+}
+
+/**
+ * The benchmark groups in a folder: every `<group>.ts` but the runner.
+ *
+ * @returns group names, sorted; none when the folder is missing (an installed package ships no benchmarks)
+ * @example
+ * listBenchGroups(defaultBenchDir) // ['gateway', 'inference', 'ledger', 'protocol', 'relayminer']
+ */
+export function listBenchGroups(benchDir: string): string[] {
+  if (!existsSync(benchDir)) return []
+  return readdirSync(benchDir)
+    .filter((name) => name.endsWith('.ts') && name !== 'run.ts')
+    .map((name) => name.slice(0, -3))
+    .sort()
+}
+
+async function runBench(benchDir: string, group: string): Promise<void> {
+  const groups = listBenchGroups(benchDir)
+  if (!groups.includes(group))
+    throw new CliInvalidArgumentError({
+      option: 'group',
+      reason: groups.length ? `no benchmark group ${JSON.stringify(group)}` : `no benchmarks in ${benchDir}`,
+      hint: groups.length
+        ? `Groups: ${groups.join(', ')}.`
+        : 'Benchmarks ship with the sources: run them from a clone of the repository.',
+    })
+  // The runner is a script of its own (it reads its group from argv and exits), run from the package root as
+  // `npm run bench` runs it; stdout passes through. tsx is resolved here: the working directory may lack it.
+  const child = spawn(
+    process.execPath,
+    ['--import', import.meta.resolve('tsx'), join(benchDir, 'run.ts'), group],
+    {
+      cwd: dirname(benchDir),
+      stdio: 'inherit',
+    },
+  )
+  const code = await new Promise<number>((resolve, reject) => {
+    child.once('error', reject)
+    child.once('exit', (exitCode, signal) => resolve(exitCode ?? (signal ? 1 : 0)))
+  })
+  if (code !== 0) process.exitCode = code
+}
