@@ -1,4 +1,4 @@
-import type { Command } from 'commander'
+import { type Command, Option } from 'commander'
 import { type Address, formatUnits, numberToHex } from 'viem'
 import {
   createDecaiClients,
@@ -47,8 +47,17 @@ export function registerChainCommands(program: Command): void {
   addSignerOptions(addLedgerOptions(chain.command('faucet')))
     .description('Dev chains: mint tokens from the faucet (governance key) and give the account gas ETH')
     .requiredOption('--to <address>', 'who receives them', parseAddress)
-    .option('--amount <tokens>', 'tokens to mint', parseTokenAmount, 1_000_000_000n)
-    .option('--eth <ether>', 'also set its ETH balance (anvil only; 0 = leave it)', parseTokenAmount, 0n)
+    // Defaults in base units are bigints, which commander's help cannot print: each says how it reads.
+    .addOption(
+      new Option('--amount <tokens>', 'tokens to mint')
+        .argParser(parseTokenAmount)
+        .default(1_000_000_000n, '1000'),
+    )
+    .addOption(
+      new Option('--eth <ether>', 'also set its ETH balance (anvil only; 0 = leave it)')
+        .argParser(parseTokenAmount)
+        .default(0n, '0'),
+    )
     .option('--json', 'print one JSON object')
     .addHelpText('after', '\nOn a devnet: decai chain faucet --as deployer --to 0x… --amount 1000 --eth 10')
     .action(runAction(faucetAction))

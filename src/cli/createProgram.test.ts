@@ -1,0 +1,91 @@
+import type { Command } from 'commander'
+import { describe, expect, it, vi } from 'vitest'
+import { defaultBenchDir, listBenchGroups } from './commands/bench.ts'
+import { commandGroupNames, createProgram } from './createProgram.ts'
+
+// Every command of the tree with its path from the root (`['query', 'session']`).
+function walk(command: Command, path: string[] = []): Array<{ path: string[]; command: Command }> {
+  return command.commands.flatMap((child) => {
+    const childPath = [...path, child.name()]
+    return [{ path: childPath, command: child }, ...walk(child, childPath)]
+  })
+}
+
+const hasOption = (command: Command, flag: string) => command.options.some((option) => option.long === flag)
+
+// Commands that read and print something, which scripts consume with --json.
+const isQuery = (path: string[]) =>
+  path[0] === 'query' ||
+  ['list', 'status'].includes(path.at(-1)!) ||
+  ['model hash', 'model info'].includes(path.join(' '))
+
+describe('decai command tree', async () => {
+  const program = await createProgram()
+  const commands = walk(program)
+  const leaves = commands.filter(({ command }) => command.commands.length === 0)
+
+  it('default: every top-level command is registered when none is named', () => {
+    expect(program.commands.map((command) => command.name())).toEqual(commandGroupNames)
+  })
+
+  it('behavior: naming a command registers only that one', async () => {
+    const only = await createProgram(['keys', 'list'])
+    expect(only.commands.map((command) => command.name())).toEqual(['keys'])
+  })
+
+  it('behavior: every command has a description and renders its --help', () => {
+    expect(leaves.length).toBeGreaterThan(30)
+    for (const { path, command } of commands) {
+      expect(command.description(), path.join(' ')).not.toBe('')
+      expect(command.helpInformation(), path.join(' ')).toContain(`Usage: decai ${path.join(' ')}`)
+    }
+  })
+
+  it('behavior: every query and list prints JSON with --json', () => {
+    const queries = leaves.filter(({ path }) => isQuery(path))
+    expect(queries.map(({ path }) => path.join(' '))).toEqual(
+      expect.arrayContaining([
+        'query session',
+        'query balances',
+        'service list',
+        'keys list',
+        'chain status',
+      ]),
+    )
+    const missing = queries.filter(({ command }) => !hasOption(command, '--json'))
+    expect(missing.map(({ path }) => path.join(' '))).toEqual([])
+  })
+
+  it('behavior: every command that talks to the ledger and ends prints JSON with --json', () => {
+    // The explorer serves until stopped: it prints no result.
+    const ledgerCommands = leaves.filter(
+      ({ path, command }) => hasOption(command, '--rpc-url') && path.join(' ') !== 'explorer',
+    )
+    expect(ledgerCommands.length).toBeGreaterThan(20)
+    const missing = ledgerCommands.filter(({ command }) => !hasOption(command, '--json'))
+    expect(missing.map(({ path }) => path.join(' '))).toEqual([])
+  })
+})
+
+describe('decai bench', () => {
+  it('default: the groups are the benchmark files beside the runner', () => {
+    const groups = listBenchGroups(defaultBenchDir)
+    expect(groups).toEqual(expect.arrayContaining(['gateway', 'ledger', 'protocol', 'relayminer']))
+    expect(groups).not.toContain('run')
+  })
+
+  it('error: an unknown group names the groups there are, with exit code 1', async () => {
+    const program = (await createProgram(['bench'])).exitOverride()
+    const lines: string[] = []
+    const error = vi.spyOn(console, 'error').mockImplementation((line) => void lines.push(String(line)))
+    try {
+      await program.parseAsync(['node', 'decai', 'bench', 'no-such-group'])
+    } finally {
+      error.mockRestore()
+    }
+    expect(process.exitCode).toBe(1)
+    process.exitCode = 0
+    expect(lines[0]).toBe('error CLI_INVALID_ARGUMENT: Invalid group: no benchmark group "no-such-group".')
+    expect(lines[1]).toBe(`  Groups: ${listBenchGroups(defaultBenchDir).join(', ')}.`)
+  })
+})
