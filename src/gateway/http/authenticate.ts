@@ -16,7 +16,13 @@ export const anonymousKey: ApiKeyRecord = Object.freeze({
 })
 
 /** Variables the gateway's middleware sets on the request context. */
-export type GatewayVariables = { apiKey: ApiKeyRecord; model: string }
+export type GatewayVariables = {
+  apiKey: ApiKeyRecord
+  model: string
+  isStream: boolean
+  /** Fires when the client leaves before its answer (set by the inference endpoints). */
+  clientSignal: AbortSignal
+}
 
 /**
  * Authenticates `Authorization: Bearer <key>` (or `x-api-key`, as some clients send) against the key

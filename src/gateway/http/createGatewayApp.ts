@@ -1,12 +1,12 @@
 import { Hono } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { Logger } from 'pino'
 import { BaseError } from '../../protocol/errors/BaseError.ts'
 import type { GatewayConfig } from '../config/loadGatewayConfig.ts'
-import { BodyTooLargeError, UnsupportedEndpointError } from '../errors.ts'
+import { UnsupportedEndpointError } from '../errors.ts'
 import type { RateLimiter } from '../keys/createRateLimiter.ts'
 import type { KeyStore } from '../keys/openKeyStore.ts'
+import type { GatewayMetrics } from '../metrics/createGatewayMetrics.ts'
 import type { ServiceCatalog } from '../ports.ts'
 import type { RouterContext } from '../routing/types.ts'
 import { createAuthenticate, type GatewayVariables } from './authenticate.ts'
@@ -44,12 +44,6 @@ export function createGatewayApp(
     keyStore: parameters.keyStore,
     isRequired: config.keys.isRequired,
   })
-  const limit = bodyLimit({
-    maxSize: config.server.maxBodyBytes,
-    onError: () => {
-      throw new BodyTooLargeError({ maxBodyBytes: config.server.maxBodyBytes })
-    },
-  })
   const inference = { ...parameters, keyStore: parameters.keyStore }
   const models = createModelHandlers({
     models: config.models,
@@ -58,23 +52,17 @@ export function createGatewayApp(
     logger,
   })
 
-  app.use('*', async function observe(c, next) {
+  const observe = createRequestObserver(metrics)
+  app.use('*', async function observeRequest(c, next) {
     const startedAtMs = performance.now()
     await next()
-    const endpoint = routeLabel(c.req.path)
-    metrics.requests.inc({ endpoint, model: c.get('model') ?? '', status: String(c.res.status) })
-    metrics.duration.observe(
-      {
-        endpoint,
-        stream: String(c.res.headers.get('content-type')?.startsWith('text/event-stream') ?? false),
-      },
-      (performance.now() - startedAtMs) / 1000,
-    )
+    observe(c.req.path, c.get('model') ?? '', c.res.status, c.get('isStream') ?? false, startedAtMs)
   })
   app.use('/v1/*', authenticate)
-  app.post('/v1/chat/completions', limit, createInferenceHandler(inference, 'chat'))
-  app.post('/v1/completions', limit, createInferenceHandler(inference, 'completion'))
-  app.post('/v1/embeddings', limit, createInferenceHandler(inference, 'embeddings'))
+  // Inference bodies are read, and held to server.maxBodyBytes, by the handler (readClientBody).
+  app.post('/v1/chat/completions', createInferenceHandler(inference, 'chat'))
+  app.post('/v1/completions', createInferenceHandler(inference, 'completion'))
+  app.post('/v1/embeddings', createInferenceHandler(inference, 'embeddings'))
   app.get('/v1/models', models.list)
   app.get('/v1/models/:model', models.get)
   app.get('/healthz', (c) => c.json({ status: 'ok', height: router.sessions.height()?.toString() ?? null }))
@@ -86,7 +74,7 @@ export function createGatewayApp(
   })
   app.onError((error, c) => {
     // The client went away before an answer: nothing to send, and not the gateway's failure (nginx's 499).
-    if (!(error instanceof BaseError) && c.req.raw.signal.aborted) {
+    if (!(error instanceof BaseError) && (c.get('clientSignal') ?? c.req.raw.signal).aborted) {
       metrics.errors.inc({ class: 'client_gone' })
       logger.info({ path: c.req.path }, 'client closed the request before an answer')
       return c.body(null, 499 as ContentfulStatusCode)
@@ -99,6 +87,30 @@ export function createGatewayApp(
     return c.json(body, status as ContentfulStatusCode, headers)
   })
   return app
+}
+
+// Counters and histograms bound to their labels once per label set: prom-client otherwise hashes the
+// label object on every request.
+function createRequestObserver(metrics: GatewayMetrics) {
+  const counters = new Map<string, { inc(): void }>()
+  const histograms = new Map<string, { observe(seconds: number): void }>()
+  return (path: string, model: string, status: number, isStream: boolean, startedAtMs: number) => {
+    const endpoint = routeLabel(path)
+    const counterKey = `${endpoint} ${model} ${status}`
+    let counter = counters.get(counterKey)
+    if (!counter) {
+      counter = metrics.requests.labels({ endpoint, model, status: String(status) })
+      counters.set(counterKey, counter)
+    }
+    counter.inc()
+    const histogramKey = `${endpoint} ${isStream}`
+    let histogram = histograms.get(histogramKey)
+    if (!histogram) {
+      histogram = metrics.duration.labels({ endpoint, stream: String(isStream) })
+      histograms.set(histogramKey, histogram)
+    }
+    histogram.observe((performance.now() - startedAtMs) / 1000)
+  }
 }
 
 const knownRoutes = new Set([

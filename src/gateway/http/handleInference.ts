@@ -10,7 +10,9 @@ import { sendJsonRelay } from '../routing/sendJsonRelay.ts'
 import { startStreamRelay } from '../routing/streamRelay.ts'
 import type { RelayJob, RouterContext } from '../routing/types.ts'
 import type { GatewayVariables } from './authenticate.ts'
+import { createClientSignal } from './createClientSignal.ts'
 import { type ClientOperation, type ClientRequest, parseClientRequest } from './parseClientRequest.ts'
+import { readClientBody } from './readClientBody.ts'
 import { toSseResponse } from './toSseResponse.ts'
 
 /** What the inference endpoints need. */
@@ -41,8 +43,7 @@ export function createInferenceHandler(
   return async function handleInference(c: Context<{ Variables: GatewayVariables }>): Promise<Response> {
     const requestId = requestIdOf(c.req.header('x-request-id'))
     const apiKey = c.get('apiKey')
-    const logger = dependencies.logger.child({ reqId: requestId, keyId: apiKey.id, operation })
-    const text = await c.req.text()
+    const text = await readClientBody(c, config.server.maxBodyBytes)
     const request = parseClientRequest({
       operation,
       body: parseJson(text),
@@ -51,6 +52,7 @@ export function createInferenceHandler(
       routing: config.routing,
     })
     c.set('model', request.model)
+    c.set('isStream', request.isStream)
     router.observeRequest?.({ operation, serviceId: request.serviceId, body: request.body })
     enforceBudget(apiKey, dependencies.keyStore)
     const ticket = dependencies.limiter.admit(
@@ -58,16 +60,9 @@ export function createInferenceHandler(
       limitsOf(apiKey, config),
       request.maxOutputTokens + Math.ceil(text.length / 4),
     )
-    const job: RelayJob = {
-      serviceId: request.serviceId,
-      payload: request.payload,
-      maxInputTokens: request.maxInputTokens,
-      maxOutputTokens: request.maxOutputTokens,
-      requestId,
-      startedAtMs: router.nowMs(),
-      signal: c.req.raw.signal,
-      logger: logger.child({ model: request.model, stream: request.isStream }),
-    }
+    const signal = createClientSignal(c)
+    c.set('clientSignal', signal)
+    const job = createRelayJob(dependencies, request, { requestId, keyId: apiKey.id, operation, signal })
     c.header('x-request-id', requestId)
     const account = (accounting: RelayAccounting) => recordUsage(dependencies, apiKey, ticket, accounting)
     try {
@@ -83,11 +78,39 @@ export function createInferenceHandler(
         includeUsage: request.includeUsage,
       })
       void stream.accounting.then(account)
-      return toSseResponse(stream.chunks, job.logger)
+      return toSseResponse(stream.chunks, job)
     } catch (error) {
       ticket.settle(0)
       throw error
     }
+  }
+}
+
+function createRelayJob(
+  dependencies: InferenceHandlerDependencies,
+  request: ClientRequest,
+  context: { requestId: string; keyId: string; operation: ClientOperation; signal: AbortSignal },
+): RelayJob {
+  let logger: Logger | undefined
+  return {
+    serviceId: request.serviceId,
+    payload: request.payload,
+    maxInputTokens: request.maxInputTokens,
+    maxOutputTokens: request.maxOutputTokens,
+    requestId: context.requestId,
+    startedAtMs: dependencies.router.nowMs(),
+    signal: context.signal,
+    // Made on first use: most requests log nothing, and a pino child per request showed in profiles.
+    get logger() {
+      logger ??= dependencies.logger.child({
+        reqId: context.requestId,
+        keyId: context.keyId,
+        operation: context.operation,
+        model: request.model,
+        stream: request.isStream,
+      })
+      return logger
+    },
   }
 }
 

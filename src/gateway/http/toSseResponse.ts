@@ -10,12 +10,15 @@ const encoder = new TextEncoder()
  * never mistake a broken answer for a complete one. A client that disconnects cancels the chunks.
  *
  * @param chunks - client-facing chunk objects
- * @param logger - the request's logger
+ * @param request - what logs for the request (its logger is read only when an error is logged)
  * @returns the streaming response
  * @example
- * return toSseResponse(stream.chunks, logger)
+ * return toSseResponse(stream.chunks, job)
  */
-export function toSseResponse(chunks: AsyncGenerator<unknown, void, undefined>, logger: Logger): Response {
+export function toSseResponse(
+  chunks: AsyncGenerator<unknown, void, undefined>,
+  request: { readonly logger: Logger },
+): Response {
   let isClosed = false
   const body = new ReadableStream<Uint8Array>(
     {
@@ -33,8 +36,8 @@ export function toSseResponse(chunks: AsyncGenerator<unknown, void, undefined>, 
         } catch (error) {
           isClosed = true
           const { status, body: errorBody } = toOpenAiError(error)
-          if (status >= 500) logger.error({ err: error }, 'stream ended with an error')
-          else logger.info({ status }, 'stream ended with a client error')
+          if (status >= 500) request.logger.error({ err: error }, 'stream ended with an error')
+          else request.logger.info({ status }, 'stream ended with a client error')
           controller.enqueue(encoder.encode(`data: ${JSON.stringify(errorBody)}\n\n`))
           controller.close()
         }

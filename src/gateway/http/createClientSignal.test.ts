@@ -1,0 +1,45 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { serveGateway } from '../testing/serveGateway.ts'
+import { type FakeGateway, startFakeGateway } from '../testing/startFakeGateway.ts'
+
+let current: (FakeGateway & { served: Awaited<ReturnType<typeof serveGateway>> }) | undefined
+afterEach(async () => {
+  await current?.served.close()
+  await current?.gateway.stop()
+  current = undefined
+})
+
+describe('createClientSignal on Node’s server', () => {
+  it('behavior: a client that disconnects before its answer aborts the supplier attempt', async () => {
+    const fake = await startFakeGateway({
+      behaviors: [{ firstByteDelayMs: 5_000 }, {}, {}],
+      config: 'routing: { hedgeDelay: 0 }',
+    })
+    current = { ...fake, served: await serveGateway(fake.gateway) }
+    const { key } = await fake.gateway.keyStore!.create({ name: 'test' })
+    const controller = new AbortController()
+    const sent = fetch(`${current.served.url}/v1/chat/completions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        model: 'llama-tiny',
+        messages: [{ role: 'user', content: 'hi' }],
+        stream: true,
+      }),
+      signal: controller.signal,
+    })
+    // Leave once the supplier has the relay.
+    while (fake.net.suppliers[0]!.received.length === 0)
+      await new Promise((resolve) => setTimeout(resolve, 5))
+    controller.abort()
+    await expect(sent).rejects.toThrow()
+    const attempts = () =>
+      fake.gateway.metrics.registry.getSingleMetricAsString('decai_gateway_relay_attempts_total')
+    while (!(await attempts()).includes('outcome="aborted"'))
+      await new Promise((resolve) => setTimeout(resolve, 5))
+    expect(await attempts()).toContain('kind="first",outcome="aborted"} 1')
+    expect(
+      await fake.gateway.metrics.registry.getSingleMetricAsString('decai_gateway_errors_total'),
+    ).toContain('class="client_gone"')
+  })
+})
