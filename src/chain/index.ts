@@ -10,7 +10,8 @@
  * - **local chain** (`startLocalChain`): a supervised anvil with state persistence, block time or automine,
  *   and a clean stop that dumps the state.
  * - **deployment** (`deployDecai`, `readDeploymentManifest`, `verifyDeployment`): the whole ledger in ten
- *   pre-wired transactions, described by a validated manifest.
+ *   pre-wired transactions (then `WatcherReports`, where watchers commit report hashes), described by a
+ *   validated manifest.
  * - **actions** (`getSession`, `submitClaim`, `settleClaims`, …): one typed function per ledger operation,
  *   taking a `Ledger` handle (`createLedger`); reverts become `ChainTxRevertedError` / `ChainCallRevertedError`
  *   naming the contract's custom error.
@@ -25,6 +26,7 @@
 export { type AddServiceParameters, type AddServiceReturnType, addService } from './actions/addService.ts'
 export { type AddSupplierServiceParameters, addSupplierService } from './actions/addSupplierService.ts'
 export { type AddSupplierStakeParameters, addSupplierStake } from './actions/addSupplierStake.ts'
+export { type CommitWatcherReportParameters, commitWatcherReport } from './actions/commitWatcherReport.ts'
 export {
   type DelegateToGatewayParameters,
   type DelegateToGatewayReturnType,
@@ -165,7 +167,7 @@ export {
   type LedgerContractName,
   ledgerContractNames,
 } from './deploy/deploymentManifestSchema.ts'
-export { ledgerContracts, ledgerErrorsAbi } from './deploy/ledgerContracts.ts'
+export { ledgerContracts, ledgerErrorsAbi, watcherReportsContract } from './deploy/ledgerContracts.ts'
 export { listLedgerContracts } from './deploy/listLedgerContracts.ts'
 export { parseDeploymentManifest, readDeploymentManifest } from './deploy/readDeploymentManifest.ts'
 export { verifyDeployment } from './deploy/verifyDeployment.ts'

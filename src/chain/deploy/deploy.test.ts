@@ -62,6 +62,7 @@ describe('deployDecai', () => {
       'Claims',
       'Proofs',
       'Settlement',
+      'WatcherReports',
     ])
   })
 

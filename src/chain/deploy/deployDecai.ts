@@ -1,4 +1,4 @@
-import { type Address, encodeDeployData, getContractAddress, type Hex } from 'viem'
+import { type Abi, type Address, encodeDeployData, getContractAddress, type Hex } from 'viem'
 import type { DecaiClients } from '../client/createDecaiClients.ts'
 import { readContract } from '../client/readContract.ts'
 import { sendTransaction } from '../client/sendTransaction.ts'
@@ -10,7 +10,12 @@ import {
   type LedgerContractName,
   ledgerContractNames,
 } from './deploymentManifestSchema.ts'
-import { type LedgerParams, ledgerContracts, ledgerErrorsAbi } from './ledgerContracts.ts'
+import {
+  type LedgerParams,
+  ledgerContracts,
+  ledgerErrorsAbi,
+  watcherReportsContract,
+} from './ledgerContracts.ts'
 import { writeDeploymentManifest } from './writeDeploymentManifest.ts'
 
 /** A parameter set: blocks per session and the governed `Params` without the DAO address. */
@@ -37,6 +42,7 @@ export type DeployDecaiReturnType = DeploymentManifest
  * Every contract receives every peer's address in its constructor, predicted from the deployer's nonce,
  * so the ledger is fully wired when the last transaction lands: no initializer, no half-wired window.
  * The price is that the ten deployments must be the deployer's next ten transactions, sent in order.
+ * `WatcherReports`, which has no peers, is deployed last.
  *
  * @returns the deployment manifest
  * @throws {ChainDeployFailedError} naming the step that failed; {@link ChainNoAccountError}
@@ -59,9 +65,10 @@ export async function deployDecai(parameters: DeployDecaiParameters): Promise<De
       name === 'params'
         ? [governance, preset.numBlocksPerSession, params]
         : constructorArgs(name, addresses, governance)
-    const blockNumber = await deployOne(clients, name, args, addresses[name])
+    const { blockNumber } = await deployOne(clients, ledgerContracts[name], args, addresses[name])
     deployBlock ??= blockNumber
   }
+  const watcherReports = (await deployOne(clients, watcherReportsContract, [])).address
   const genesisHeight = await readContract(clients, {
     contract: 'DecaiParams',
     address: addresses.params,
@@ -76,7 +83,7 @@ export async function deployDecai(parameters: DeployDecaiParameters): Promise<De
     numBlocksPerSession: preset.numBlocksPerSession,
     deployer,
     governance,
-    contracts: addresses,
+    contracts: { ...addresses, watcherReports },
     preset: presetName,
     params: stringifyParams(params),
     sourceHash: contractsSourceHash,
@@ -111,11 +118,11 @@ function constructorArgs(
 
 async function deployOne(
   clients: DecaiClients,
-  name: LedgerContractName,
+  contract: { contractName: string; abi: Abi; bytecode: Hex },
   args: unknown[],
-  expected: Address,
-): Promise<bigint> {
-  const { abi, bytecode, contractName } = ledgerContracts[name]
+  expected?: Address,
+): Promise<{ blockNumber: bigint; address: Address }> {
+  const { abi, bytecode, contractName } = contract
   try {
     const data: Hex = encodeDeployData({ abi, bytecode, args } as Parameters<typeof encodeDeployData>[0])
     const revert = {
@@ -126,14 +133,12 @@ async function deployOne(
       errorAbi: ledgerErrorsAbi,
     }
     const { receipt } = await sendTransaction(clients, { data, revert })
-    if (receipt.contractAddress?.toLowerCase() !== expected.toLowerCase()) {
-      throw new Error(`${contractName} landed at ${receipt.contractAddress}, not the predicted ${expected}`)
+    const address = receipt.contractAddress
+    if (!address || (expected && address.toLowerCase() !== expected.toLowerCase())) {
+      throw new Error(`${contractName} landed at ${address}, not the predicted ${expected}`)
     }
-    clients.logger.debug(
-      { contract: contractName, address: expected, gasUsed: receipt.gasUsed },
-      'contract deployed',
-    )
-    return receipt.blockNumber
+    clients.logger.debug({ contract: contractName, address, gasUsed: receipt.gasUsed }, 'contract deployed')
+    return { blockNumber: receipt.blockNumber, address }
   } catch (cause) {
     throw new ChainDeployFailedError({ step: `deploy ${contractName}`, cause })
   }

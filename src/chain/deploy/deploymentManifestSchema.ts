@@ -44,11 +44,13 @@ export const deploymentManifestSchema = z.object({
   numBlocksPerSession: uint,
   deployer: address,
   governance: address,
-  contracts: z.object(
-    Object.fromEntries(ledgerContractNames.map((name) => [name, address])) as {
+  contracts: z.object({
+    ...(Object.fromEntries(ledgerContractNames.map((name) => [name, address])) as {
       [K in LedgerContractName]: typeof address
-    },
-  ),
+    }),
+    /** Where watchers commit report hashes; absent in manifests written before it existed. */
+    watcherReports: address.optional(),
+  }),
   /** `devnet` or `custom`. */
   preset: z.string().min(1),
   /** The initial governed parameters, by Solidity field name (integers as decimal strings). */

@@ -20,6 +20,8 @@ import {
   settlementBytecode,
   suppliersAbi,
   suppliersBytecode,
+  watcherReportsAbi,
+  watcherReportsBytecode,
 } from '../contracts.generated.ts'
 import type { LedgerContractName } from './deploymentManifestSchema.ts'
 
@@ -40,6 +42,16 @@ export const ledgerContracts = {
   proofs: { contractName: 'Proofs', abi: proofsAbi, bytecode: proofsBytecode },
   settlement: { contractName: 'Settlement', abi: settlementAbi, bytecode: settlementBytecode },
 } as const satisfies Record<LedgerContractName, { contractName: string; abi: Abi; bytecode: Hex }>
+
+/**
+ * Where watchers commit report hashes. Deployed after the ledger and wired to nothing: it has no peers,
+ * and a manifest written before it existed stays valid without it.
+ */
+export const watcherReportsContract = {
+  contractName: 'WatcherReports',
+  abi: watcherReportsAbi,
+  bytecode: watcherReportsBytecode,
+} as const
 
 /**
  * Every custom error and event of the ledger in one ABI: a call into one contract can revert with an

@@ -6,6 +6,8 @@ import type { DeploymentManifest, LedgerContractName } from '../deploy/deploymen
 export type Ledger = {
   clients: DecaiClients
   contracts: Readonly<Record<LedgerContractName, Address>>
+  /** Where watchers commit report hashes (absent from deployments that predate it). */
+  watcherReports: Address | undefined
   /** The session grid, fixed at deployment (spec §3.1). */
   numBlocksPerSession: bigint
   genesisHeight: bigint
@@ -32,6 +34,7 @@ export function createLedger({
   return {
     clients,
     contracts: manifest.contracts,
+    watcherReports: manifest.contracts.watcherReports,
     numBlocksPerSession: manifest.numBlocksPerSession,
     genesisHeight: manifest.genesisHeight,
     deployBlock: manifest.deployBlock,
