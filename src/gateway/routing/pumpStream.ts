@@ -56,8 +56,14 @@ export async function* pumpStream(
     const event = step.value
     if (event.event === 'error')
       return { kind: 'broken', error: supplierErrorFrom({ status: 502, body: safeJson(event.data) }) }
-    if (event.event === RELAY_RESPONSE_EVENT)
-      return verifyTrailer(context, attempt, open, event.data, reportedUsage, hasDone)
+    if (event.event === RELAY_RESPONSE_EVENT) {
+      const outcome = verifyTrailer(context, attempt, open, event.data, reportedUsage, hasDone)
+      // The trailer is the supplier's last event. Reading on to the end of its response (normally already
+      // received) lets the connection return to the keep-alive pool; otherwise the abort that ends every
+      // attempt destroys it, and the next relay pays for a new TCP connection on both sides.
+      await nextWithin(open.iterator, idleTimeoutMs, attempt.controller).catch(() => undefined)
+      return outcome
+    }
     if (event.event !== undefined && event.event !== 'message') continue
     if (event.data === '[DONE]') {
       hasDone = true

@@ -180,7 +180,7 @@ async function* streamChunks(
     if (event === 'error') throw new SdkRelayFailedError({ attempts: 1, cause: new Error(data) })
     if (event === 'relay-response') {
       if (!hasDone) break
-      return verifySignedResponse({
+      const response = verifySignedResponse({
         request: relay.request,
         requestHash: relay.requestHash,
         domain: context.domain,
@@ -188,6 +188,9 @@ async function* streamChunks(
         signed: JSON.parse(data),
         reportedUsage: usage,
       })
+      // The trailer is the last event: reading to the end of the response frees its connection for reuse.
+      await events.next().catch(() => undefined)
+      return response
     }
     if (data === '[DONE]') {
       hasDone = true
