@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto'
+import type { ServerResponse } from 'node:http'
+import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response'
 import type { Context } from 'hono'
 import type { Logger } from 'pino'
 import type { GatewayConfig } from '../config/loadGatewayConfig.ts'
@@ -13,7 +15,9 @@ import type { GatewayVariables } from './authenticate.ts'
 import { createClientSignal } from './createClientSignal.ts'
 import { type ClientOperation, type ClientRequest, parseClientRequest } from './parseClientRequest.ts'
 import { readClientBody } from './readClientBody.ts'
+import { toSseEvents } from './toSseEvents.ts'
 import { toSseResponse } from './toSseResponse.ts'
+import { writeSseToNode } from './writeSseToNode.ts'
 
 /** What the inference endpoints need. */
 export type InferenceHandlerDependencies = {
@@ -78,7 +82,11 @@ export function createInferenceHandler(
         includeUsage: request.includeUsage,
       })
       void stream.accounting.then(account)
-      return toSseResponse(stream.chunks, job)
+      const events = toSseEvents(stream.chunks, job)
+      const outgoing = (c.env as { outgoing?: ServerResponse } | undefined)?.outgoing
+      if (!outgoing) return toSseResponse(events, { 'x-request-id': requestId })
+      void writeSseToNode(outgoing, events, { 'x-request-id': requestId })
+      return RESPONSE_ALREADY_SENT
     } catch (error) {
       ticket.settle(0)
       throw error

@@ -1,61 +1,35 @@
-import type { Logger } from 'pino'
-import { toOpenAiError } from './toOpenAiError.ts'
+import { sseHeaders } from './toSseEvents.ts'
 
 const encoder = new TextEncoder()
 
 /**
- * Streams chunks to the client as OpenAI-style SSE, one `data:` event per chunk, pulled one at a time
- * so nothing piles up for a slow reader. A normal end sends `data: [DONE]`; an error after the first
- * chunk sends OpenAI's in-stream error event (`data: {"error": …}`) and no `[DONE]`, so a client can
- * never mistake a broken answer for a complete one. A client that disconnects cancels the chunks.
+ * A streaming web `Response` of SSE event texts, pulled one at a time so nothing piles up for a slow
+ * reader; a client that disconnects cancels the events (and so the supplier attempt). Used where the
+ * gateway is not served by Node's HTTP server (`app.request()`, other runtimes); on Node,
+ * `writeSseToNode` writes the same events without web streams.
  *
- * @param chunks - client-facing chunk objects
- * @param request - what logs for the request (its logger is read only when an error is logged)
+ * @param events - event texts from `toSseEvents`
+ * @param headers - extra response headers (the request id)
  * @returns the streaming response
  * @example
- * return toSseResponse(stream.chunks, job)
+ * return toSseResponse(toSseEvents(stream.chunks, job), { 'x-request-id': requestId })
  */
 export function toSseResponse(
-  chunks: AsyncGenerator<unknown, void, undefined>,
-  request: { readonly logger: Logger },
+  events: AsyncGenerator<string, void, undefined>,
+  headers: Record<string, string>,
 ): Response {
-  let isClosed = false
   const body = new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
-        if (isClosed) return
-        try {
-          const step = await chunks.next()
-          if (step.done) {
-            isClosed = true
-            controller.enqueue(encoder.encode('data: [DONE]\n\n'))
-            controller.close()
-            return
-          }
-          controller.enqueue(encoder.encode(`data: ${JSON.stringify(step.value)}\n\n`))
-        } catch (error) {
-          isClosed = true
-          const { status, body: errorBody } = toOpenAiError(error)
-          if (status >= 500) request.logger.error({ err: error }, 'stream ended with an error')
-          else request.logger.info({ status }, 'stream ended with a client error')
-          controller.enqueue(encoder.encode(`data: ${JSON.stringify(errorBody)}\n\n`))
-          controller.close()
-        }
+        const step = await events.next()
+        if (step.done) controller.close()
+        else controller.enqueue(encoder.encode(step.value))
       },
       async cancel() {
-        isClosed = true
-        await chunks.return(undefined)
+        await events.return(undefined)
       },
     },
     { highWaterMark: 0 },
   )
-  return new Response(body, {
-    status: 200,
-    headers: {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-cache',
-      connection: 'keep-alive',
-      'x-accel-buffering': 'no',
-    },
-  })
+  return new Response(body, { status: 200, headers: { ...sseHeaders, ...headers } })
 }

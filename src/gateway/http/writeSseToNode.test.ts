@@ -1,0 +1,71 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { serveGateway } from '../testing/serveGateway.ts'
+import { type FakeGateway, startFakeGateway } from '../testing/startFakeGateway.ts'
+
+let current: (FakeGateway & { served: Awaited<ReturnType<typeof serveGateway>> }) | undefined
+afterEach(async () => {
+  await current?.served.close()
+  await current?.gateway.stop()
+  current = undefined
+})
+
+async function setup(options: Parameters<typeof startFakeGateway>[0] = {}) {
+  const fake = await startFakeGateway(options)
+  current = { ...fake, served: await serveGateway(fake.gateway) }
+  const { key } = await fake.gateway.keyStore!.create({ name: 'test' })
+  return { ...current, key }
+}
+
+const chat = { model: 'llama-tiny', messages: [{ role: 'user', content: 'hello' }], stream: true }
+const post = (url: string, key: string, signal?: AbortSignal) =>
+  fetch(`${url}/v1/chat/completions`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json', 'x-request-id': 'req-1' },
+    body: JSON.stringify(chat),
+    ...(signal ? { signal } : {}),
+  })
+const dataOf = (text: string) =>
+  text
+    .split('\n\n')
+    .filter((block) => block.startsWith('data: '))
+    .map((block) => block.slice('data: '.length))
+
+describe('writeSseToNode (streams served by Node’s server)', () => {
+  it('default: the whole stream arrives as SSE under the request id, then [DONE]', async () => {
+    const { served, key } = await setup()
+    const response = await post(served.url, key)
+    expect(response.headers.get('content-type')).toBe('text/event-stream; charset=utf-8')
+    expect(response.headers.get('x-request-id')).toBe('req-1')
+    const data = dataOf(await response.text())
+    expect(data.at(-1)).toBe('[DONE]')
+    const text = data
+      .slice(0, -1)
+      .map((event) => (JSON.parse(event) as { choices: Array<{ delta: { content?: string } }> }).choices)
+      .map((choices) => choices[0]?.delta.content ?? '')
+      .join('')
+    expect(text).toBe('w0 w1 w2 w3 w4 w5')
+  })
+
+  it('error: a stream that breaks and cannot be resumed ends with an error event and no [DONE]', async () => {
+    const { served, key } = await setup({
+      behaviors: [{ breakAfterChunks: 2 }, { breakAfterChunks: 2 }, { breakAfterChunks: 2 }],
+      config: 'routing: { continuation: none }',
+    })
+    const data = dataOf(await (await post(served.url, key)).text())
+    expect(data).not.toContain('[DONE]')
+    expect(JSON.parse(data.at(-1)!)).toMatchObject({ error: { code: 'stream_interrupted' } })
+  })
+
+  it('behavior: a client that leaves mid-stream ends the supplier stream early', async () => {
+    const slow = { chunkDelayMs: 20, answerWords: 100 }
+    const { served, key, gateway } = await setup({ behaviors: [slow, slow, slow] })
+    const controller = new AbortController()
+    const response = await post(served.url, key, controller.signal)
+    await response.body!.getReader().read()
+    controller.abort()
+    // The stream is accounted when it is over; a client that stayed would be charged all 100 tokens.
+    while (gateway.keyStore!.list()[0]!.usage.requests === 0)
+      await new Promise((resolve) => setTimeout(resolve, 10))
+    expect(gateway.keyStore!.list()[0]!.usage.outputTokens).toBeLessThan(100)
+  })
+})
