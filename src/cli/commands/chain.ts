@@ -46,7 +46,7 @@ export function registerChainCommands(program: Command): void {
     .action(runAction(deployAction))
   addSignerOptions(addLedgerOptions(chain.command('faucet')))
     .description('Dev chains: mint tokens from the faucet (governance key) and give the account gas ETH')
-    .requiredOption('--to <address>', 'who receives them', parseAddress)
+    .requiredOption('--to <address>', 'who receives them (repeatable)', collectAddresses, [])
     // Defaults in base units are bigints, which commander's help cannot print: each says how it reads.
     .addOption(
       new Option('--amount <tokens>', 'tokens to mint')
@@ -86,21 +86,27 @@ async function deployAction(options: DeployOptions): Promise<void> {
 }
 
 async function faucetAction(
-  options: LedgerOptions & SignerOptions & { to: Address; amount: bigint; eth: bigint; json?: boolean },
+  options: LedgerOptions & SignerOptions & { to: Address[]; amount: bigint; eth: bigint; json?: boolean },
 ) {
   const ledger = await openLedger(options, await resolveSigner(options, 'chain faucet', process.env))
   // --eth is parsed with 6 decimals like tokens; scale to wei (18).
   const wei = options.eth * 10n ** 12n
-  if (wei > 0n)
-    await ledger.clients.publicClient.request({
-      method: 'anvil_setBalance' as never,
-      params: [options.to, numberToHex(wei)] as never,
-    })
-  const result = await mintFromFaucet(ledger, { to: options.to, amount: options.amount })
-  if (options.json) return printJson({ ...result, to: options.to, amount: options.amount, wei })
-  console.log(
-    `minted ${formatTokens(options.amount)} to ${options.to}${wei > 0n ? ` and set its balance to ${formatUnits(wei, 18)} ETH` : ''}`,
-  )
+  const minted = []
+  // One signer: its mints go one after the other.
+  for (const to of options.to) {
+    if (wei > 0n)
+      await ledger.clients.publicClient.request({
+        method: 'anvil_setBalance' as never,
+        params: [to, numberToHex(wei)] as never,
+      })
+    const result = await mintFromFaucet(ledger, { to, amount: options.amount })
+    minted.push({ ...result, to, amount: options.amount, wei })
+    if (!options.json)
+      console.log(
+        `minted ${formatTokens(options.amount)} to ${to}${wei > 0n ? ` and set its balance to ${formatUnits(wei, 18)} ETH` : ''}`,
+      )
+  }
+  if (options.json) printJson({ minted })
 }
 
 async function statusAction(options: LedgerOptions & { json?: boolean }): Promise<void> {
@@ -139,4 +145,8 @@ async function statusAction(options: LedgerOptions & { json?: boolean }): Promis
     ['preset', manifest.preset],
     ...Object.entries(manifest.contracts).map(([name, address]) => [`contract ${name}`, address] as const),
   ])
+}
+
+function collectAddresses(value: string, previous: Address[]): Address[] {
+  return [...previous, parseAddress(value)]
 }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander'
-import { getService, type Ledger, setServicePricing, writeLedger } from '../../chain/index.ts'
+import { getService, type Ledger, readLedger, setServicePricing, writeLedger } from '../../chain/index.ts'
 import { CliInvalidArgumentError } from '../context/cliErrors.ts'
 import { getLedgerEvents } from '../context/getLedgerEvents.ts'
 import { addLedgerOptions, type LedgerOptions, openLedger } from '../context/ledgerOptions.ts'
@@ -67,7 +67,10 @@ async function updateAction(options: UpdateOptions): Promise<void> {
 }
 
 async function updatePricing(ledger: Ledger, options: UpdateOptions) {
-  const current = (await getService(ledger, { serviceId: options.id })).pricing
+  // A change applies from the next session, on top of the last one scheduled (which may not be in force yet:
+  // a service published this session has no pricing in force until the next).
+  const next = (await readLedger(ledger, 'sessions', 'currentSession', [])) + 1n
+  const current = (await getService(ledger, { serviceId: options.id, session: next })).pricing
   const pricing = {
     cuPerRequest: options.cuPerRequest ?? current?.cuPerRequest ?? defaultPricing.cuPerRequest,
     cuPerInputToken: options.cuPerInputToken ?? current?.cuPerInputToken ?? defaultPricing.cuPerInputToken,
