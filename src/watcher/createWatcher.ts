@@ -6,11 +6,12 @@ import { privateKeyToAddress } from '../protocol/signature/privateKeyToAddress.t
 import { createAuditRegistry } from './audit/createAuditRegistry.ts'
 import { corpusPrompts } from './corpus/corpus.ts'
 import { NoReferenceError } from './errors.ts'
-import type { ProbeTarget, ProbeTransport, ReferenceModel, TargetSource } from './ports.ts'
+import type { ProbeTarget, ProbeTransport, ReferenceModel, ReportCommitter, TargetSource } from './ports.ts'
 import { createProbeLoop } from './probe/createProbeLoop.ts'
 import { createProbeRunner, type ProbeResult } from './probe/createProbeRunner.ts'
 import { createPromptDeck } from './probe/createPromptDeck.ts'
 import { createTrafficShapes, type TrafficShapes } from './probe/createTrafficShapes.ts'
+import { createCommitQueue } from './report/createCommitQueue.ts'
 import { createReportApp } from './report/createReportApp.ts'
 import { createReportBook, type ReportBook } from './report/createReportBook.ts'
 import type { WatcherVerdict } from './report/types.ts'
@@ -30,6 +31,8 @@ export type CreateWatcherParameters = {
   random?: () => number
   /** Where probe shapes come from (default: the configured profile until traffic is recorded). */
   shapes?: TrafficShapes
+  /** Commits the hash of each report that changes a verdict (absent: reports stay off-chain). */
+  commitments?: ReportCommitter
 }
 
 /** A running watcher. */
@@ -52,7 +55,8 @@ export type Watcher = {
 /**
  * Creates a watcher: covert probes (corpus prompts in the shapes of real traffic, at Poisson times),
  * each judged against the service's reference model (identity), the re-tokenised text (metering) and
- * the supplier's objectives (QoS); one sequential audit per supplier; a signed report after each probe.
+ * the supplier's objectives (QoS); one sequential audit per supplier; a signed report after each probe,
+ * whose hash is committed when it changes a verdict and a committer is given.
  *
  * @param parameters - settings, ports, references, key, logger, clock and randomness.
  * @returns the watcher (not started).
@@ -72,6 +76,8 @@ export function createWatcher(parameters: CreateWatcherParameters): Watcher {
   const book = createReportBook()
   const listeners = new Set<(verdict: WatcherVerdict) => void>()
   const shapes = parameters.shapes ?? defaultShapes(settings)
+  const commits =
+    parameters.commitments && createCommitQueue(parameters.commitments, logger, book.noteCommitment)
   const probeOnce = createProbeRunner({
     settings,
     transport: parameters.transport,
@@ -88,7 +94,10 @@ export function createWatcher(parameters: CreateWatcherParameters): Watcher {
     random,
     nowMs: parameters.nowMs ?? Date.now,
     logger,
-    onVerdict: (verdict) => announce(listeners, verdict, logger),
+    onVerdict: (verdict, signed) => {
+      announce(listeners, verdict, logger)
+      commits?.push(signed)
+    },
   })
   const loop = createProbeLoop({
     listTargets: () => parameters.targets.listTargets(),
@@ -110,7 +119,10 @@ export function createWatcher(parameters: CreateWatcherParameters): Watcher {
       return () => listeners.delete(listener)
     },
     start: () => loop.start(),
-    stop: () => loop.stop(),
+    async stop() {
+      await loop.stop()
+      await commits?.drain()
+    },
   }
 }
 

@@ -70,6 +70,7 @@ export type {
   ProbeTiming,
   ProbeTransport,
   ReferenceModel,
+  ReportCommitter,
   TargetSource,
 } from './ports.ts'
 export { buildProbeRequest, type PastTurn } from './probe/buildProbeRequest.ts'
@@ -88,7 +89,12 @@ export {
   type ReportFeed,
 } from './report/createReportFeed.ts'
 export { hashWatcherReport, signWatcherReport } from './report/signWatcherReport.ts'
-export type { SignedWatcherReport, WatcherReport, WatcherVerdict } from './report/types.ts'
+export type {
+  ReportCommitment,
+  SignedWatcherReport,
+  WatcherReport,
+  WatcherVerdict,
+} from './report/types.ts'
 export { verifyWatcherReport } from './report/verifyWatcherReport.ts'
 export { defaultCalibration, defaultTrafficProfile, type WatcherSettings } from './settings.ts'
 export {

@@ -1,10 +1,11 @@
 /**
  * What the watcher needs from the outside, declared by the consumer (STYLE §1): a way to send a probe
  * to one supplier and see its answer with timings (`ProbeTransport`), the suppliers to audit
- * (`TargetSource`), and the reference model of each service (`ReferenceModel`). The CLI implements the
- * transport with signed relays over HTTP (`createRelayProbeTransport`), a gateway can implement it
- * with its own signer and routing so that probes travel with real traffic, and tests implement all
- * three in memory.
+ * (`TargetSource`), the reference model of each service (`ReferenceModel`) and, optionally, a place
+ * to commit report hashes (`ReportCommitter`). The CLI implements the transport with signed relays over
+ * HTTP (`createRelayProbeTransport`) or, inside a gateway, with the gateway's own router
+ * (`createRoutedProbeTransport`), so that probes travel with real traffic; tests implement the ports in
+ * memory.
  */
 import type {
   ChatCompletionRequest,
@@ -17,6 +18,7 @@ import type {
 import type { Hex } from '../protocol/bytes/bytes.ts'
 import type { Fault } from '../protocol/errors/codes.ts'
 import type { SignedUsage } from './metering/checkMetering.ts'
+import type { SignedWatcherReport } from './report/types.ts'
 
 /** One supplier of one service, as audited. */
 export type ProbeTarget = {
@@ -92,4 +94,12 @@ export interface ReferenceModel {
     content: string
     topLogprobs?: number
   }): Promise<ScoreTokensReturnType>
+}
+
+/**
+ * Commits reports' hashes somewhere public (the CLI: the ledger's `WatcherReports` contract), so that
+ * anyone can later show a report existed by then. Rejects when the commitment failed.
+ */
+export interface ReportCommitter {
+  commit(signed: SignedWatcherReport): Promise<{ blockNumber: bigint }>
 }

@@ -10,6 +10,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createDecaiClients } from '../../src/chain/client/createDecaiClients.ts'
+import { watcherReportsContract } from '../../src/chain/deploy/ledgerContracts.ts'
 import { getTestModel, removeTestModels } from '../../src/inference/embedded/testModel.ts'
 import { createEmbeddedBackend } from '../../src/inference/index.ts'
 import type { Hex } from '../../src/protocol/bytes/bytes.ts'
@@ -68,6 +70,7 @@ watcher:
   services:
     ${serviceId}: { referenceModel: "${referenceModel}" }
   audit: { minProbesForPass: 3 }
+  commitReportsOnChain: true
   probes:
     meanInterval: 100ms
     targetRefresh: 1s
@@ -127,6 +130,29 @@ describe('decai gateway start with a watcher inside', () => {
       for (let i = 0; i < 9; i++) expect(await sendChat()).toEqual({ status: 200, content: expected })
     } finally {
       await reference.close()
+    }
+  })
+
+  it('behavior: the hash of each report that changed a verdict is committed on-chain and published with the reports', async () => {
+    // Commitments are sent once the verdicts change, one transaction at a time.
+    let reports = await latestVerdicts()
+    while (![cheat, ...honest].every((supplier) => reports.get(supplier)?.commitment)) {
+      await new Promise((resolve) => setTimeout(resolve, 200))
+      reports = await latestVerdicts()
+    }
+    const events = await createDecaiClients({ rpcUrl: net.chain.rpcUrl }).publicClient.getContractEvents({
+      address: net.manifest.contracts.watcherReports!,
+      abi: watcherReportsContract.abi,
+      eventName: 'WatcherReportCommitted',
+      fromBlock: net.manifest.deployBlock,
+    })
+    const byHash = new Map(events.map((event) => [event.args.reportHash, event]))
+    for (const supplier of [cheat, ...honest]) {
+      const { commitment } = reports.get(supplier)!
+      const event = byHash.get(commitment!.reportHash)
+      expect(event?.blockNumber.toString()).toBe(commitment!.blockNumber)
+      expect(event?.args.watcher?.toLowerCase()).toBe(privateKeyToAddress(net.keys.gateway).toLowerCase())
+      expect(event?.args.supplier?.toLowerCase()).toBe(supplier)
     }
   })
 

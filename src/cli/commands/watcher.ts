@@ -15,6 +15,7 @@ import {
   type RelayRouteSource,
 } from '../../watcher/transport/createRelayProbeTransport.ts'
 import { runAction } from '../context/runAction.ts'
+import { createChainReportCommitter } from '../watcher/createChainReportCommitter.ts'
 import { loadReferenceModels } from '../watcher/loadReferenceModels.ts'
 
 /** `decai watcher …`: run a watcher that audits the suppliers of the configured services. */
@@ -54,6 +55,16 @@ async function startAction(options: { config: string }): Promise<void> {
     references,
     privateKey: config.signer.privateKey,
     logger,
+    ...(config.shouldCommitReports
+      ? {
+          commitments: createChainReportCommitter({
+            ledger,
+            rpcUrl: config.chain.rpcUrl,
+            privateKey: config.signer.privateKey,
+            logger,
+          }),
+        }
+      : {}),
   })
   const server = serve(
     { fetch: watcher.app.fetch, hostname: config.server.host, port: config.server.port },

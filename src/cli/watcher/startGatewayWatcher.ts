@@ -16,6 +16,7 @@ import {
   createRoutedProbeTransport,
   type ProbeRouter,
 } from '../../watcher/transport/createRoutedProbeTransport.ts'
+import { createChainReportCommitter } from './createChainReportCommitter.ts'
 import { loadReferenceModels } from './loadReferenceModels.ts'
 
 export type StartGatewayWatcherParameters = {
@@ -43,6 +44,7 @@ export type GatewayWatcher = { watcher: Watcher; stop(): Promise<void> }
  * @returns the watcher (already started) and `stop()`, which also closes the reference models.
  * @throws {WatcherConfigError} for an audited service the gateway does not serve.
  * @throws {ReferenceMismatchError} when a reference file is not the registered artifact.
+ * @throws {ChainNotDeployedError} with `commitReportsOnChain` on a deployment without `WatcherReports`.
  * @example
  * const audit = await startGatewayWatcher({ gateway, gatewayConfig, watcherConfig, ledger, logger, onVerdict })
  */
@@ -56,14 +58,24 @@ export async function startGatewayWatcher(
       throw new WatcherConfigError({
         details: `watcher.services.${serviceId}: the gateway serves no such service`,
       })
+  const privateKey = gatewayConfig.applications[0]!.signerKey.reveal()
+  const commitments = watcherConfig.shouldCommitReports
+    ? createChainReportCommitter({
+        ledger: parameters.ledger,
+        rpcUrl: gatewayConfig.chain.rpcUrl,
+        privateKey,
+        logger,
+      })
+    : undefined
   const references = await loadReferenceModels(parameters.ledger, watcherConfig.services, logger)
   const watcher = createWatcher({
     settings: watcherConfig.settings,
     transport: createRoutedProbeTransport({ router: gatewayRouter(gateway, gatewayConfig) }),
     targets: routedTargets(gateway, watcherConfig, logger),
     references,
-    privateKey: gatewayConfig.applications[0]!.signerKey.reveal(),
+    privateKey,
     logger,
+    ...(commitments ? { commitments } : {}),
   })
   const unsubscribe = watcher.subscribe(parameters.onVerdict)
   gateway.app.route('/watcher', watcher.app)

@@ -105,6 +105,12 @@ const auditShape = {
   calibration: calibrationSchema
     .prefault({})
     .describe('tolerances and honest rates (docs/watcher.md, "Calibration")'),
+  commitReportsOnChain: z
+    .boolean()
+    .default(false)
+    .describe(
+      "commit the hash of each report that changes a verdict to the ledger's WatcherReports contract (the signer pays gas)",
+    ),
 }
 
 /** The watcher's config file. */

@@ -26,6 +26,8 @@ export type WatcherConfig = {
   /** Input-token cap of a probe relay. */
   maxInputTokens: number
   settings: WatcherSettings
+  /** Commit the hash of each report that changes a verdict on-chain (`WatcherReports`). */
+  shouldCommitReports: boolean
   log: WatcherFileConfig['log']
 }
 
@@ -57,6 +59,8 @@ export type EmbeddedWatcherConfig = {
   isEnabled: boolean
   services: readonly WatcherServiceConfig[]
   settings: WatcherSettings
+  /** Commit the hash of each report that changes a verdict on-chain (`WatcherReports`). */
+  shouldCommitReports: boolean
 }
 
 /**
@@ -83,6 +87,7 @@ export async function parseEmbeddedWatcherConfig(parameters: {
     isEnabled: parsed.enabled,
     services: servicesOf(parsed, parameters.baseDir),
     settings: toSettings(parsed, extraPrompts),
+    shouldCommitReports: parsed.commitReportsOnChain,
   })
 }
 
@@ -119,6 +124,7 @@ function toRuntimeConfig(
     server: parsed.server,
     maxInputTokens: parsed.probes.maxInputTokens,
     settings: toSettings(parsed, context.extraPrompts),
+    shouldCommitReports: parsed.commitReportsOnChain,
     log: parsed.log,
   }
 }

@@ -34,7 +34,8 @@ export type ProbeRunnerParts = {
   random: () => number
   nowMs: () => number
   logger: Logger
-  onVerdict: (verdict: WatcherVerdict) => void
+  /** A verdict changed; `signed` is the report that states it. */
+  onVerdict: (verdict: WatcherVerdict, signed: SignedWatcherReport) => void
 }
 
 /**
@@ -71,7 +72,7 @@ export function createProbeRunner(parts: ProbeRunnerParts): (target: ProbeTarget
       { supplier: target.supplier, serviceId: target.serviceId, verdict: state.verdict },
       'probe judged',
     )
-    if (verdict) parts.onVerdict(verdict)
+    if (verdict) parts.onVerdict(verdict, signed)
     return { request, exchange, outcome, state, signed }
   }
 }

@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import type { Hex } from '../../protocol/bytes/bytes.ts'
 import { privateKeyToAddress } from '../../protocol/signature/privateKeyToAddress.ts'
-import { buildWatcherReport } from './buildWatcherReport.ts'
 import { createReportApp } from './createReportApp.ts'
 import { createReportBook } from './createReportBook.ts'
-import { sampleState } from './sampleAuditState.test-util.ts'
-import { signWatcherReport } from './signWatcherReport.ts'
+import { sampleSignedReport } from './sampleAuditState.test-util.ts'
 
 const privateKey: Hex = `0x${'11'.repeat(32)}`
 const watcher = privateKeyToAddress(privateKey)
@@ -13,18 +11,7 @@ const supplierA: Hex = `0x${'aa'.repeat(20)}`
 const supplierB: Hex = `0x${'bb'.repeat(20)}`
 
 function signedFor(supplier: Hex, serviceId: string, nowMs: number) {
-  const report = buildWatcherReport({
-    watcher,
-    supplier,
-    serviceId,
-    modelSha256: 'cd'.repeat(32),
-    alpha: 0.01,
-    state: sampleState(),
-    startedAtMs: 0,
-    failedAtMs: undefined,
-    nowMs,
-  })
-  return signWatcherReport(report, privateKey)
+  return sampleSignedReport({ privateKey, supplier, serviceId, nowMs })
 }
 
 describe('createReportApp', () => {

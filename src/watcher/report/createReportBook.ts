@@ -1,9 +1,11 @@
 import type { Hex } from '../../protocol/bytes/bytes.ts'
-import type { SignedWatcherReport } from './types.ts'
+import type { ReportCommitment, SignedWatcherReport } from './types.ts'
 
 /** The latest signed report per (supplier, service). */
 export type ReportBook = {
   put(signed: SignedWatcherReport): void
+  /** Records that `signed`'s hash was committed on-chain; later reports on the pair carry it. */
+  noteCommitment(signed: SignedWatcherReport, blockNumber: bigint): void
   /** Every latest report, newest first. */
   list(): SignedWatcherReport[]
   /** A supplier's latest reports (one per service), newest first. */
@@ -21,11 +23,20 @@ export type ReportBook = {
  */
 export function createReportBook(): ReportBook {
   const latest = new Map<string, SignedWatcherReport>()
+  const commitments = new Map<string, ReportCommitment>()
+  const keyOf = ({ report }: SignedWatcherReport) => `${report.supplier}\u0000${report.serviceId}`
+  const withCommitment = (signed: SignedWatcherReport): SignedWatcherReport => {
+    const commitment = commitments.get(keyOf(signed))
+    return commitment ? { ...signed, commitment } : signed
+  }
   const newestFirst = (reports: SignedWatcherReport[]) =>
-    reports.sort((a, b) => b.report.issuedAt - a.report.issuedAt)
+    reports.sort((a, b) => b.report.issuedAt - a.report.issuedAt).map(withCommitment)
   return {
     put(signed) {
-      latest.set(`${signed.report.supplier}\u0000${signed.report.serviceId}`, signed)
+      latest.set(keyOf(signed), signed)
+    },
+    noteCommitment(signed, blockNumber) {
+      commitments.set(keyOf(signed), { reportHash: signed.reportHash, blockNumber: blockNumber.toString() })
     },
     list: () => newestFirst([...latest.values()]),
     forSupplier(supplier) {

@@ -1,4 +1,9 @@
+import type { Hex } from '../../protocol/bytes/bytes.ts'
+import { privateKeyToAddress } from '../../protocol/signature/privateKeyToAddress.ts'
 import type { AuditState } from '../audit/types.ts'
+import { buildWatcherReport } from './buildWatcherReport.ts'
+import { signWatcherReport } from './signWatcherReport.ts'
+import type { SignedWatcherReport } from './types.ts'
 
 /** An audit state as the watcher would have it after two probes (test support only). */
 export function sampleState(): AuditState {
@@ -43,4 +48,25 @@ export function sampleState(): AuditState {
       tpotP50Ms: undefined,
     },
   }
+}
+
+/** A signed report on `sampleState()`, issued at `nowMs` (test support only). */
+export function sampleSignedReport(parameters: {
+  privateKey: Hex
+  supplier: Hex
+  serviceId: string
+  nowMs: number
+}): SignedWatcherReport {
+  const report = buildWatcherReport({
+    watcher: privateKeyToAddress(parameters.privateKey),
+    supplier: parameters.supplier,
+    serviceId: parameters.serviceId,
+    modelSha256: 'cd'.repeat(32),
+    alpha: 0.01,
+    state: sampleState(),
+    startedAtMs: 0,
+    failedAtMs: undefined,
+    nowMs: parameters.nowMs,
+  })
+  return signWatcherReport(report, parameters.privateKey)
 }

@@ -38,6 +38,18 @@ export type SignedWatcherReport = {
   reportHash: Hex
   /** secp256k1 signature (r ‖ s ‖ v) of `reportHash` by `report.watcher`. */
   signature: Hex
+  /**
+   * The last report on this supplier and service whose hash the watcher committed on-chain: the one that
+   * stated the current verdict. Outside the signed report (anyone can check it against the chain).
+   */
+  commitment?: ReportCommitment
+}
+
+/** Where a report's hash was committed (`WatcherReports.WatcherReportCommitted`). */
+export type ReportCommitment = {
+  reportHash: Hex
+  /** The block of the commitment, as a decimal string. */
+  blockNumber: string
 }
 
 /** The verdict feed a gateway scores suppliers on (the shape of its `VerdictSource` events). */
