@@ -1,3 +1,4 @@
+import OpenAI from 'openai'
 import { afterEach, describe, expect, it } from 'vitest'
 import { serveGateway } from '../testing/serveGateway.ts'
 import { type FakeGateway, startFakeGateway } from '../testing/startFakeGateway.ts'
@@ -44,6 +45,24 @@ describe('writeSseToNode (streams served by Node’s server)', () => {
       .map((choices) => choices[0]?.delta.content ?? '')
       .join('')
     expect(text).toBe('w0 w1 w2 w3 w4 w5')
+  })
+
+  it('behavior: the official openai SDK streams from it, with usage', async () => {
+    const { served, key } = await setup()
+    const openai = new OpenAI({ baseURL: `${served.url}/v1`, apiKey: key, maxRetries: 0 })
+    const stream = await openai.chat.completions.create({
+      ...chat,
+      stream: true,
+      stream_options: { include_usage: true },
+    })
+    let text = ''
+    let usage: unknown
+    for await (const chunk of stream) {
+      text += chunk.choices[0]?.delta?.content ?? ''
+      usage = chunk.usage ?? usage
+    }
+    expect(text).toBe('w0 w1 w2 w3 w4 w5')
+    expect(usage).toMatchObject({ completion_tokens: 6 })
   })
 
   it('error: a stream that breaks and cannot be resumed ends with an error event and no [DONE]', async () => {
