@@ -1,6 +1,5 @@
 import type { Command } from 'commander'
-import { describe, expect, it, vi } from 'vitest'
-import { defaultBenchDir, listBenchGroups } from './commands/bench.ts'
+import { describe, expect, it } from 'vitest'
 import { commandGroupNames, createProgram } from './createProgram.ts'
 
 // Every command of the tree with its path from the root (`['query', 'session']`).
@@ -64,28 +63,5 @@ describe('decai command tree', async () => {
     expect(ledgerCommands.length).toBeGreaterThan(20)
     const missing = ledgerCommands.filter(({ command }) => !hasOption(command, '--json'))
     expect(missing.map(({ path }) => path.join(' '))).toEqual([])
-  })
-})
-
-describe('decai bench', () => {
-  it('default: the groups are the benchmark files beside the runner', () => {
-    const groups = listBenchGroups(defaultBenchDir)
-    expect(groups).toEqual(expect.arrayContaining(['gateway', 'ledger', 'protocol', 'relayminer']))
-    expect(groups).not.toContain('run')
-  })
-
-  it('error: an unknown group names the groups there are, with exit code 1', async () => {
-    const program = (await createProgram(['bench'])).exitOverride()
-    const lines: string[] = []
-    const error = vi.spyOn(console, 'error').mockImplementation((line) => void lines.push(String(line)))
-    try {
-      await program.parseAsync(['node', 'decai', 'bench', 'no-such-group'])
-    } finally {
-      error.mockRestore()
-    }
-    expect(process.exitCode).toBe(1)
-    process.exitCode = 0
-    expect(lines[0]).toBe('error CLI_INVALID_ARGUMENT: Invalid group: no benchmark group "no-such-group".')
-    expect(lines[1]).toBe(`  Groups: ${listBenchGroups(defaultBenchDir).join(', ')}.`)
   })
 })

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process'
 import { existsSync, readdirSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Command } from 'commander'
 import { CliInvalidArgumentError } from '../context/cliErrors.ts'
@@ -13,19 +13,23 @@ export const defaultBenchDir = fileURLToPath(new URL('../../../bench', import.me
  * `decai bench <group>`: what `npm run bench -- <group>` runs (bench/run.ts), its JSON report on stdout.
  *
  * @param program - the `decai` program
- * @param benchDir - the benchmarks folder (tests point it elsewhere)
  * @example
  * registerBenchCommand(program)
  */
-export function registerBenchCommand(program: Command, benchDir = defaultBenchDir): void {
+export function registerBenchCommand(program: Command): void {
   program
     .command('bench <group>')
     .description('Run a benchmark group and print its figures as one JSON object (as npm run bench does)')
+    .option(
+      '--bench-dir <dir>',
+      'the benchmarks folder: run.ts and one <group>.ts per group',
+      defaultBenchDir,
+    )
     .addHelpText(
       'after',
-      `\nGroups: ${listBenchGroups(benchDir).join(', ') || 'none (run from a source checkout)'}`,
+      `\nGroups: ${listBenchGroups(defaultBenchDir).join(', ') || 'none (run from a source checkout)'}`,
     )
-    .action(runAction((group: string) => runBench(benchDir, group)))
+    .action(runAction((group: string, options: { benchDir: string }) => runBench(options.benchDir, group)))
 }
 
 /**
@@ -43,7 +47,9 @@ export function listBenchGroups(benchDir: string): string[] {
     .sort()
 }
 
-async function runBench(benchDir: string, group: string): Promise<void> {
+async function runBench(dir: string, group: string): Promise<void> {
+  // Absolute: the runner runs from the folder's parent.
+  const benchDir = resolve(dir)
   const groups = listBenchGroups(benchDir)
   if (!groups.includes(group))
     throw new CliInvalidArgumentError({
