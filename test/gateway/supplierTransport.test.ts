@@ -1,11 +1,11 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
-import { type HttpServerHandle, startHttpServer } from '../../relayminer/server/startHttpServer.ts'
-import { createInstantBackend } from '../../relayminer/testing/createInstantBackend.ts'
-import { createTestNetwork } from '../../relayminer/testing/createTestNetwork.ts'
-import { createTestRelayMiner, type TestRelayMiner } from '../../relayminer/testing/createTestRelayMiner.ts'
-import { createHttpSupplierTransport } from './createHttpSupplierTransport.ts'
+import { type HttpServerHandle, startHttpServer } from '../../src/relayminer/server/startHttpServer.ts'
+import { createInstantBackend } from '../../src/relayminer/testing/createInstantBackend.ts'
+import { createTestNetwork } from '../../src/relayminer/testing/createTestNetwork.ts'
+import { createTestRelayMiner, type TestRelayMiner } from '../../src/relayminer/testing/createTestRelayMiner.ts'
+import { createHttpSupplierTransport } from '../../src/gateway/transport/createHttpSupplierTransport.ts'
 
 const cleanups: Array<() => Promise<unknown> | unknown> = []
 afterEach(async () => {
