@@ -1,11 +1,14 @@
-import { createServer, type Server } from 'node:http'
+import { createServer, request, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
+import { createHttpSupplierTransport } from '../../src/gateway/transport/createHttpSupplierTransport.ts'
 import { type HttpServerHandle, startHttpServer } from '../../src/relayminer/server/startHttpServer.ts'
 import { createInstantBackend } from '../../src/relayminer/testing/createInstantBackend.ts'
 import { createTestNetwork } from '../../src/relayminer/testing/createTestNetwork.ts'
-import { createTestRelayMiner, type TestRelayMiner } from '../../src/relayminer/testing/createTestRelayMiner.ts'
-import { createHttpSupplierTransport } from '../../src/gateway/transport/createHttpSupplierTransport.ts'
+import {
+  createTestRelayMiner,
+  type TestRelayMiner,
+} from '../../src/relayminer/testing/createTestRelayMiner.ts'
 
 const cleanups: Array<() => Promise<unknown> | unknown> = []
 afterEach(async () => {
@@ -67,7 +70,6 @@ describe('createHttpSupplierTransport', () => {
     const { json } = await network.envelope({ body: { messages: [{ role: 'user', content: 'hi' }] } })
     const forged = { ...(json as Record<string, unknown>), requestSignature: `0x${'11'.repeat(65)}` }
     const informational: number[] = []
-    const { request } = await import('node:http')
     const status = await new Promise<number>((resolve, reject) => {
       const outgoing = request(
         `${server.url}/v1/relay`,
