@@ -1,9 +1,9 @@
 import { BaseError } from '../../protocol/errors/BaseError.ts'
-import { revertHint } from './revertHints.ts'
+import { errorHint } from './errorHints.ts'
 
 /**
  * Wraps a command action so that a typed error prints what went wrong and what to do (its hints, and for a
- * ledger revert the command that gets past it), with exit code 1, instead of a stack trace. With `--json`,
+ * ledger revert or a bad manifest the command or option that gets past it), with exit code 1, instead of a stack trace. With `--json`,
  * the error is also printed as one JSON object on stdout so that scripts can branch on its `code`. Anything
  * that is not a `BaseError` is a bug and keeps its stack.
  *
@@ -27,7 +27,7 @@ export function runAction<A extends unknown[]>(
 }
 
 function reportError(error: BaseError, isJson: boolean): void {
-  const hint = revertHint(error)
+  const hint = errorHint(error)
   const hints = hint === undefined ? error.metaMessages : [...error.metaMessages, hint]
   if (isJson) {
     const body = { error: { code: error.code, message: error.shortMessage, hints } }

@@ -1,10 +1,18 @@
 // The errors' own module, not the chain index: every command loads this, and the index loads viem.
 import { ChainCallRevertedError, ChainTxRevertedError } from '../../chain/errors/transaction.ts'
+import type { BaseError } from '../../protocol/errors/BaseError.ts'
+
+// Component errors that say what went wrong but not which `decai` option or command fixes it, by code.
+const codeHints: Readonly<Record<string, string>> = {
+  CHAIN_MANIFEST_INVALID:
+    '--manifest names the deployment.json that `decai chain deploy --out` wrote (on the local devnet, leave it out).',
+  CHAIN_WRONG_CHAIN: '--rpc-url must point at the chain the manifest was deployed on.',
+}
 
 // What to do when the ledger refuses a command, by the contract's custom error name. The chain's error
 // says what the contract refused; these hints name the `decai` command that gets past it. Errors only
 // the relayminer or the settlement keeper can meet (claims, proofs) are not listed: no command sends them.
-const hints: Readonly<Record<string, string>> = {
+const revertHints: Readonly<Record<string, string>> = {
   ServiceNotFound: 'No service has that id: list them with `decai service list`.',
   ServiceExists: 'That service id is taken: pick another --id, or change it with `decai service update`.',
   ServiceReaddTooSoon: 'That service id was removed recently: wait for the session the error names.',
@@ -37,15 +45,20 @@ const hints: Readonly<Record<string, string>> = {
   FaucetClosed: 'This deployment has no faucet (production preset): get tokens another way.',
 }
 
+/** The contract errors that have a hint (a test checks that each is an error of the ledger's ABIs). */
+export const hintedRevertNames: readonly string[] = Object.keys(revertHints)
+
 /**
- * The hint for a ledger revert: which `decai` command gets past it.
+ * What the `decai` user can do about a component's error: for a ledger revert, the command that gets past
+ * it; for a bad manifest or chain, the option to fix.
  *
  * @param error - any error
- * @returns the hint, or `undefined` for other errors and reverts without one
+ * @returns the hint, or `undefined` when the error says enough itself
  * @example
- * revertHint(error) // 'No service has that id: list them with `decai service list`.'
+ * errorHint(error) // 'No service has that id: list them with `decai service list`.'
  */
-export function revertHint(error: unknown): string | undefined {
-  if (!(error instanceof ChainTxRevertedError || error instanceof ChainCallRevertedError)) return undefined
-  return error.errorName === undefined ? undefined : hints[error.errorName]
+export function errorHint(error: BaseError): string | undefined {
+  if (error instanceof ChainTxRevertedError || error instanceof ChainCallRevertedError)
+    return error.errorName === undefined ? undefined : revertHints[error.errorName]
+  return codeHints[error.code]
 }
