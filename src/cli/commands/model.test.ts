@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Command } from 'commander'
@@ -61,5 +61,15 @@ describe('decai model', () => {
     const result = await decai('model', 'info', join(dir, 'missing.gguf'))
     expect(result.exitCode).toBe(1)
     expect(result.err[0]).toMatch(/^error INFERENCE_INVALID_GGUF: /)
+  })
+
+  it('error: publish refuses a file that is not a GGUF model, before it signs anything', async () => {
+    const notAModel = join(dir, 'config.json')
+    await writeFile(notAModel, '{"not": "a model"}')
+    const result = await decai('model', 'publish', notAModel, '--id', 'my-model')
+    expect(result.exitCode).toBe(1)
+    expect(result.err[0]).toBe(
+      `error CLI_INVALID_ARGUMENT: Invalid <file>: ${notAModel} is not a GGUF model (it does not start with "GGUF").`,
+    )
   })
 })

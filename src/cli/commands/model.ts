@@ -1,8 +1,11 @@
+import { open } from 'node:fs/promises'
 import { type Command, InvalidArgumentError } from 'commander'
+import { ModelLoadError } from '../../inference/errors.ts'
 import { generateModel } from '../../inference/gguf/generateModel.ts'
 import { type ModelSize, modelShapes } from '../../inference/gguf/modelShapes.ts'
 import type { ModelDtype } from '../../inference/gguf/tensorPlan.ts'
 import { hashModelFile } from '../../inference/hashModelFile.ts'
+import { CliInvalidArgumentError } from '../context/cliErrors.ts'
 import { printJson } from '../context/output.ts'
 import { parseNonNegativeInteger } from '../context/parsers.ts'
 import { runAction } from '../context/runAction.ts'
@@ -92,7 +95,26 @@ async function infoAction(file: string, options: { json?: boolean }): Promise<vo
 }
 
 async function publishAction(file: string, options: Omit<PublishServiceOptions, 'modelFile'>) {
-  await publishService({ ...options, modelFile: file })
+  await assertGgufFile(file)
+  await publishService({ ...options, modelFile: file }, 'model publish')
+}
+
+// A cheap look at the magic before the file is hashed and published: a commitment to the wrong file (a
+// config, a truncated download) would bind the service to bytes no supplier can serve.
+async function assertGgufFile(file: string): Promise<void> {
+  const magic = Buffer.alloc(4)
+  try {
+    const handle = await open(file)
+    await handle.read(magic, 0, 4, 0).finally(() => handle.close())
+  } catch (cause) {
+    throw new ModelLoadError({ path: file, cause })
+  }
+  if (magic.toString('latin1') !== 'GGUF')
+    throw new CliInvalidArgumentError({
+      option: '<file>',
+      reason: `${file} is not a GGUF model (it does not start with "GGUF")`,
+      hint: 'Publish the .gguf file suppliers serve; for another format use `decai service add --model-file`.',
+    })
 }
 
 function parseInteger(value: string): number {

@@ -82,17 +82,18 @@ export function addPublishServiceOptions(command: Command): Command {
  * is given), where to fetch it, its license and pricing. Prints what it did.
  *
  * @param options - the parsed options
+ * @param command - the command's name, for the error when no key was given
  * @throws {CliInvalidArgumentError} when the model commitment is missing or malformed
  * @example
  * await publishService({ ...options, modelFile: 'tiny.gguf' })
  */
-export async function publishService(options: PublishServiceOptions): Promise<void> {
+export async function publishService(options: PublishServiceOptions, command = 'service add'): Promise<void> {
   const modelSha256 = await resolveModelSha256(options)
   const modelUris =
     options.uri.length === 0 && options.modelFile
       ? [pathToFileURL(resolve(options.modelFile)).href]
       : options.uri
-  const ledger = await openSignedLedger(options, 'service add')
+  const ledger = await openSignedLedger(options, command)
   const result = await addService(ledger, {
     serviceId: options.id,
     pricing: {

@@ -13,6 +13,7 @@ import {
   addPublishServiceOptions,
   defaultPricing,
   type PricingOptions,
+  type PublishServiceOptions,
   publishService,
 } from './publishService.ts'
 
@@ -32,7 +33,7 @@ export function registerServiceCommands(program: Command): void {
     .option('--model-file <file>', 'the model file; its sha256 becomes the commitment')
     .option('--model-sha256 <hex>', 'the commitment, when the file is not at hand')
     .addHelpText('after', '\nWith the model file at hand, `decai model publish <file> --id …` does the same.')
-    .action(runAction(publishService))
+    .action(runAction((options: PublishServiceOptions) => publishService(options)))
   addPricingOptions(addSignerOptions(addLedgerOptions(service.command('update'))))
     .description('Change pricing (from the next session) or the model URIs of a service the signer owns')
     .requiredOption('--id <serviceId>', 'the service id')
@@ -90,7 +91,7 @@ async function listAction(options: LedgerOptions & { json?: boolean }): Promise<
     added.map((log) => getService(ledger, { serviceId: log.args.serviceId })),
   )
   if (options.json) return printJson({ services })
-  if (services.length === 0) return console.log('no services yet (publish one: decai service add --help)')
+  if (services.length === 0) return console.log('no services yet (publish one: decai model publish --help)')
   for (const s of services) {
     printRows([
       ['service', s.serviceId],
