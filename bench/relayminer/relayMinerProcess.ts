@@ -7,7 +7,6 @@
  */
 import { rm } from 'node:fs/promises'
 import { createUpstreamBackend } from '../../src/inference/upstream/createUpstreamBackend.ts'
-import { createKeepAliveFetch } from '../../src/relayminer/backend/createKeepAliveFetch.ts'
 import { startHttpServer } from '../../src/relayminer/server/startHttpServer.ts'
 import { createTestNetwork } from '../../src/relayminer/testing/createTestNetwork.ts'
 import { createTestRelayMiner } from '../../src/relayminer/testing/createTestRelayMiner.ts'
@@ -18,7 +17,6 @@ const network = createTestNetwork({ difficultyTarget: process.argv[3] === 'none'
 const backend = createUpstreamBackend({
   baseUrl: `${upstreamUrl}/v1`,
   timeoutMs: 30_000,
-  fetch: createKeepAliveFetch(),
 })
 const relayMiner = await createTestRelayMiner({ network, backend, requestTimeoutMs: 30_000 })
 const server = await startHttpServer({ app: relayMiner.app, host: '127.0.0.1', port: 0 })

@@ -19,6 +19,8 @@ it('default: the public runtime exports are pinned', () => {
       "UpstreamUnreachableError",
       "countParameters",
       "createEmbeddedBackend",
+      "createFetchTransport",
+      "createKeepAliveTransport",
       "createUpstreamBackend",
       "generateModel",
       "generatorVersion",

@@ -71,7 +71,17 @@ export type {
 } from './openai/responseTypes.ts'
 export { type ModelInfo, readModelInfo } from './readModelInfo.ts'
 export {
+  type CreateKeepAliveTransportParameters,
+  createKeepAliveTransport,
+} from './upstream/createKeepAliveTransport.ts'
+export {
   type CreateUpstreamBackendParameters,
   createUpstreamBackend,
 } from './upstream/createUpstreamBackend.ts'
 export { parseSse, type SseEvent } from './upstream/parseSse.ts'
+export {
+  createFetchTransport,
+  type UpstreamReply,
+  type UpstreamRequest,
+  type UpstreamTransport,
+} from './upstream/upstreamTransport.ts'

@@ -9,7 +9,6 @@
  * it from parts (tests and benchmarks use the memory ledger and instant backend in `testing/`).
  */
 export { createBackends } from './backend/createBackends.ts'
-export { createKeepAliveFetch } from './backend/createKeepAliveFetch.ts'
 export type { RelayMinerFileConfig, RelayMinerFileConfigInput } from './config/configSchema.ts'
 export { relayMinerConfigSchema } from './config/configSchema.ts'
 export { exportConfigJsonSchema } from './config/exportConfigJsonSchema.ts'

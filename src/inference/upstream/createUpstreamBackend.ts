@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events'
 import type { InferenceBackend } from '../backend.ts'
 import { BackendClosedError } from '../errors.ts'
 import type {
@@ -7,8 +8,10 @@ import type {
   CompletionChunk,
   EmbeddingsResponse,
 } from '../openai/responseTypes.ts'
+import { createKeepAliveTransport } from './createKeepAliveTransport.ts'
 import { createUpstreamCalls } from './createUpstreamCalls.ts'
 import type { UpstreamTarget } from './postUpstream.ts'
+import { createFetchTransport, type UpstreamTransport } from './upstreamTransport.ts'
 
 /** Where the upstream server is and how to talk to it. */
 export type CreateUpstreamBackendParameters = {
@@ -24,7 +27,9 @@ export type CreateUpstreamBackendParameters = {
   timeoutMs?: number
   /** Longest silence allowed between two stream events. Default 30 s. */
   idleTimeoutMs?: number
-  /** Default: the global fetch. */
+  /** How to send the HTTP requests. Default: `createKeepAliveTransport()` (node:http keep-alive). */
+  transport?: UpstreamTransport
+  /** Send them with this `fetch` instead (tests, other runtimes); ignored when `transport` is given. */
   fetch?: typeof globalThis.fetch
 }
 
@@ -40,13 +45,17 @@ export type CreateUpstreamBackendParameters = {
  */
 export function createUpstreamBackend(parameters: CreateUpstreamBackendParameters): InferenceBackend {
   const closing = new AbortController()
+  // Every request in flight listens on the close signal until it ends: many at once is the normal case.
+  setMaxListeners(0, closing.signal)
   const target: UpstreamTarget = {
-    baseUrl: parameters.baseUrl,
+    baseUrl: parameters.baseUrl.replace(/\/+$/, ''),
     headers: {
       ...parameters.headers,
       ...(parameters.apiKey ? { authorization: `Bearer ${parameters.apiKey}` } : {}),
     },
-    fetch: parameters.fetch ?? globalThis.fetch,
+    transport:
+      parameters.transport ??
+      (parameters.fetch ? createFetchTransport(parameters.fetch) : createKeepAliveTransport()),
     closeSignal: closing.signal,
   }
   const { answer, stream } = createUpstreamCalls(target, {

@@ -17,7 +17,7 @@ export type UpstreamCalls = {
  * stream must send its headers within `timeoutMs` and then never fall silent for `idleTimeoutMs`.
  * Streams always ask for `stream_options.include_usage`, so the last chunk carries usage.
  *
- * @param target - server, headers, fetch and close signal.
+ * @param target - server, headers, transport and close signal.
  * @param timeouts - `timeoutMs` and `idleTimeoutMs`.
  * @returns the calls.
  * @example

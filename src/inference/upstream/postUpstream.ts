@@ -5,12 +5,14 @@ import {
   UpstreamError,
   UpstreamUnreachableError,
 } from '../errors.ts'
+import type { UpstreamReply, UpstreamTransport } from './upstreamTransport.ts'
 
 /** Where and how to reach an OpenAI-compatible server. */
 export type UpstreamTarget = {
+  /** The base URL without trailing slashes. */
   baseUrl: string
   headers: Record<string, string>
-  fetch: typeof globalThis.fetch
+  transport: UpstreamTransport
   /** Cancels every request when the backend closes. */
   closeSignal: AbortSignal
 }
@@ -41,33 +43,34 @@ export function createDeadline(timeoutMs: number): Deadline {
 }
 
 /**
- * POSTs a JSON body and returns the response once its status is a success.
+ * POSTs a JSON body and returns the answer once its status is a success.
  *
- * @param target - server, headers, fetch and the backend's close signal.
+ * @param target - server, headers, transport and the backend's close signal.
  * @param request - path (e.g. `/chat/completions`), body, deadline and the caller's signal.
- * @returns the response (body not yet read).
+ * @returns the answer (body not yet read).
  * @throws {UpstreamError} for a non-2xx status (with the start of its body in `details`).
  * @throws {BackendTimeoutError | InferenceAbortedError | BackendClosedError | UpstreamUnreachableError}
  * @example
- * const response = await postUpstream(target, { path: '/chat/completions', body, deadline })
+ * const reply = await postUpstream(target, { path: '/chat/completions', body, deadline })
  */
 export async function postUpstream(
   target: UpstreamTarget,
   request: { path: string; body: unknown; deadline: Deadline; signal?: AbortSignal; isStream?: boolean },
-): Promise<Response> {
-  const url = `${target.baseUrl.replace(/\/+$/, '')}${request.path}`
-  const signals = [request.deadline.signal, target.closeSignal, request.signal].filter((s) => s !== undefined)
-  let response: Response
+): Promise<UpstreamReply> {
+  const url = `${target.baseUrl}${request.path}`
+  const signals = [request.deadline.signal, target.closeSignal]
+  if (request.signal) signals.push(request.signal)
+  let reply: UpstreamReply
   try {
-    response = await target.fetch(url, {
-      method: 'POST',
+    reply = await target.transport({
+      url,
       headers: {
         'content-type': 'application/json',
         accept: request.isStream ? 'text/event-stream' : 'application/json',
         ...target.headers,
       },
       body: JSON.stringify(request.body),
-      signal: AbortSignal.any(signals),
+      signals,
     })
   } catch (error) {
     throw toUpstreamFailure(
@@ -76,11 +79,11 @@ export async function postUpstream(
       () => new UpstreamUnreachableError({ url: safeOrigin(url), cause: error }),
     )
   }
-  if (!response.ok) {
-    const text = await response.text().catch(() => '')
-    throw new UpstreamError({ status: response.status, details: text.slice(0, maxErrorBodyChars) })
+  if (reply.status < 200 || reply.status > 299) {
+    const text = await reply.text().catch(() => '')
+    throw new UpstreamError({ status: reply.status, details: text.slice(0, maxErrorBodyChars) })
   }
-  return response
+  return reply
 }
 
 /**

@@ -1,12 +1,13 @@
 import { UpstreamError } from '../errors.ts'
 import { parseSse } from './parseSse.ts'
 import { type Deadline, toUpstreamFailure } from './postUpstream.ts'
+import type { UpstreamReply } from './upstreamTransport.ts'
 
 /**
  * Reads a non-streaming JSON answer and checks it is an object (with a `choices` or `data` array when
  * `arrayField` says so).
  *
- * @param response - a successful response.
+ * @param response - a successful answer.
  * @param signals - signals that may abort the read (for the typed error).
  * @param arrayField - the array the answer must carry: `choices` or `data`.
  * @returns the parsed body.
@@ -15,7 +16,7 @@ import { type Deadline, toUpstreamFailure } from './postUpstream.ts'
  * const completion = await readJsonAnswer<ChatCompletion>(response, [deadline.signal], 'choices')
  */
 export async function readJsonAnswer<T>(
-  response: Response,
+  response: UpstreamReply,
   signals: readonly AbortSignal[],
   arrayField: 'choices' | 'data',
 ): Promise<T> {
@@ -40,7 +41,7 @@ export async function readJsonAnswer<T>(
  * Reads an OpenAI SSE stream: one parsed JSON chunk per `data:` event until `[DONE]`. The deadline is
  * re-armed with `idleTimeoutMs` for every event, so a long generation is fine but a stalled one is not.
  *
- * @param response - a successful `text/event-stream` response.
+ * @param response - a successful `text/event-stream` answer.
  * @param stream - deadline, idle timeout and the signals that may abort the read.
  * @returns the chunks.
  * @throws {UpstreamError} for an `error` object inside the stream or a chunk that is not JSON.
@@ -48,7 +49,7 @@ export async function readJsonAnswer<T>(
  * for await (const chunk of readSseChunks<ChatCompletionChunk>(response, { deadline, idleTimeoutMs, signals })) …
  */
 export async function* readSseChunks<T>(
-  response: Response,
+  response: UpstreamReply,
   stream: { deadline: Deadline; idleTimeoutMs: number; signals: readonly AbortSignal[] },
 ): AsyncGenerator<T> {
   const { deadline, idleTimeoutMs, signals } = stream
@@ -73,7 +74,7 @@ export async function* readSseChunks<T>(
   } finally {
     deadline.clear()
     // Ending early (client gone) must also end the upstream request.
-    await response.body.cancel().catch(() => {})
+    await response.cancel().catch(() => {})
   }
 }
 

@@ -3,7 +3,6 @@ import type { InferenceBackend } from '../../inference/backend.ts'
 import { createEmbeddedBackend } from '../../inference/embedded/createEmbeddedBackend.ts'
 import { createUpstreamBackend } from '../../inference/upstream/createUpstreamBackend.ts'
 import type { RelayMinerConfig } from '../config/loadConfig.ts'
-import { createKeepAliveFetch } from './createKeepAliveFetch.ts'
 
 /**
  * Opens one backend per configured service: embedded models are verified against their registered
@@ -47,7 +46,6 @@ export async function createBackends(
             headers: backend.headers,
             model: backend.model,
             timeoutMs: backend.timeoutMs,
-            fetch: createKeepAliveFetch(),
           }),
         )
       }

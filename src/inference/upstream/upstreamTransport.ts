@@ -1,0 +1,55 @@
+/** One POST to an upstream server, as the upstream backend sends it. */
+export type UpstreamRequest = {
+  url: string
+  headers: Record<string, string>
+  /** The JSON body, already serialised. */
+  body: string
+  /** Any of these aborting cancels the request, and the body read after it. */
+  signals: readonly AbortSignal[]
+}
+
+/** An upstream server's answer, its body not yet read. */
+export type UpstreamReply = {
+  status: number
+  /** The whole body as UTF-8 text. */
+  text(): Promise<string>
+  /** The body as it arrives (SSE); null when the answer has none. */
+  body: AsyncIterable<Uint8Array> | null
+  /** Stops reading; a body not read to its end releases its connection. */
+  cancel(): Promise<void>
+}
+
+/**
+ * How the upstream backend talks HTTP: `createKeepAliveTransport` (node:http, the default) or
+ * `createFetchTransport` (any `fetch`). Resolves once the status and headers arrive; rejects when the
+ * server cannot be reached or a signal aborts first.
+ */
+export type UpstreamTransport = (request: UpstreamRequest) => Promise<UpstreamReply>
+
+/**
+ * A transport over a WHATWG `fetch` (the global one, or a test double).
+ *
+ * @param fetch - the fetch to call
+ * @returns the transport
+ * @example
+ * createUpstreamBackend({ baseUrl, transport: createFetchTransport(globalThis.fetch) })
+ */
+export function createFetchTransport(fetch: typeof globalThis.fetch): UpstreamTransport {
+  return async (request) => {
+    const response = await fetch(request.url, {
+      method: 'POST',
+      headers: request.headers,
+      body: request.body,
+      signal: AbortSignal.any([...request.signals]),
+    })
+    const body = response.body
+    return {
+      status: response.status,
+      text: () => response.text(),
+      body,
+      cancel: async () => {
+        await body?.cancel()
+      },
+    }
+  }
+}
