@@ -24,7 +24,7 @@ export function createRelayMinerMetrics(options: { store?: SessionTreeStore } = 
   const histogram = (name: string, help: string, labelNames: string[]) =>
     new Histogram({ name, help, labelNames, buckets: latencyBuckets, registers: [registry] })
   const store = options.store
-  return {
+  const instruments = {
     registry,
     relaysServed: counter('relayminer_relays_served_total', 'Relays answered with a signed response.', [
       'service',
@@ -110,6 +110,49 @@ export function createRelayMinerMetrics(options: { store?: SessionTreeStore } = 
         if (store) this.set(safeList(store).reduce((total, tree) => total + tree.count, 0))
       },
     }),
+  }
+  const bound = new Map<string, RelayInstruments>()
+  return {
+    ...instruments,
+    /**
+     * The per-relay instruments of one (service, supplier) with their labels bound once: prom-client
+     * validates and hashes a label object on every `inc`, and a relay records seven of them.
+     */
+    forRelay(service: string, supplier: string): RelayInstruments {
+      const key = `${service}\n${supplier}`
+      let found = bound.get(key)
+      if (found === undefined) {
+        found = bindRelayInstruments(instruments, service, supplier)
+        bound.set(key, found)
+      }
+      return found
+    },
+  }
+}
+
+/** The instruments one relay records, bound to its service and supplier. */
+export type RelayInstruments = ReturnType<typeof bindRelayInstruments>
+
+type RelayCounters = Record<
+  'relaysServed' | 'relaysMined' | 'tokens' | 'computeUnits' | 'usageClamped',
+  Counter
+> & { backendLatency: Histogram }
+
+function bindRelayInstruments(metrics: RelayCounters, service: string, supplier: string) {
+  return {
+    served: {
+      true: metrics.relaysServed.labels({ service, supplier, stream: 'true' }),
+      false: metrics.relaysServed.labels({ service, supplier, stream: 'false' }),
+    },
+    mined: metrics.relaysMined.labels({ service, supplier }),
+    inputTokens: metrics.tokens.labels({ service, kind: 'input' }),
+    outputTokens: metrics.tokens.labels({ service, kind: 'output' }),
+    computeUnits: metrics.computeUnits.labels({ service }),
+    usageClamped: metrics.usageClamped.labels({ service }),
+    backendLatency: {
+      true: metrics.backendLatency.labels({ service, stream: 'true' }),
+      false: metrics.backendLatency.labels({ service, stream: 'false' }),
+    },
   }
 }
 

@@ -1,3 +1,4 @@
+import type { Logger } from 'pino'
 import { BaseError } from '../../protocol/errors/BaseError.ts'
 import { PersistFailedError, SessionExpiredError } from '../errors.ts'
 import type { RelayMinerMetrics } from '../metrics/createRelayMinerMetrics.ts'
@@ -11,6 +12,8 @@ export type AcknowledgeContext = {
   trees: SessionTrees
   metrics: RelayMinerMetrics
   verifier: RelayVerifierContext
+  /** The service's logger: its level decides whether a relay's per-relay debug line is built at all. */
+  logger: Logger
 }
 
 /**
@@ -36,7 +39,7 @@ export async function acknowledgeRelay(
   stream: 'true' | 'false',
 ): Promise<void> {
   const { metrics } = context
-  const { labels } = job
+  const instruments = job.instruments
   if (relay.isMined) {
     const startedAt = performance.now()
     try {
@@ -49,14 +52,15 @@ export async function acknowledgeRelay(
       throw toPersistError(context, job, error)
     }
     metrics.persistLatency.observe((performance.now() - startedAt) / 1000)
-    metrics.relaysMined.inc(labels)
+    instruments.mined.inc()
   }
-  metrics.relaysServed.inc({ ...labels, stream })
-  metrics.tokens.inc({ service: labels.service, kind: 'input' }, relay.response.inputTokens)
-  metrics.tokens.inc({ service: labels.service, kind: 'output' }, relay.response.outputTokens)
-  metrics.computeUnits.inc({ service: labels.service }, Number(relay.computeUnits))
-  if (relay.isUsageClamped) metrics.usageClamped.inc({ service: labels.service })
-  job.logger.debug({ isMined: relay.isMined, computeUnits: relay.computeUnits.toString() }, 'relay served')
+  instruments.served[stream].inc()
+  instruments.inputTokens.inc(relay.response.inputTokens)
+  instruments.outputTokens.inc(relay.response.outputTokens)
+  instruments.computeUnits.inc(Number(relay.computeUnits))
+  if (relay.isUsageClamped) instruments.usageClamped.inc()
+  if (context.logger.isLevelEnabled('debug'))
+    job.logger.debug({ isMined: relay.isMined, computeUnits: relay.computeUnits.toString() }, 'relay served')
 }
 
 function toPersistError(context: AcknowledgeContext, job: RelayJob, error: unknown): BaseError {

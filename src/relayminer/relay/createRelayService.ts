@@ -3,9 +3,10 @@ import type { InferenceBackend } from '../../inference/backend.ts'
 import { bytesToHex, type Hex } from '../../protocol/bytes/bytes.ts'
 import { hashResponsePayload } from '../../protocol/relay/hashResponsePayload.ts'
 import type { RelayResponse } from '../../protocol/relay/types.ts'
-import type { Secret } from '../config/secret.ts'
+import { privateKeyBytes } from '../../protocol/signature/privateKeyBytes.ts'
+import { Secret } from '../config/secret.ts'
 import type { RelayMeter } from '../meter/createRelayMeter.ts'
-import type { RelayMinerMetrics } from '../metrics/createRelayMinerMetrics.ts'
+import type { RelayInstruments, RelayMinerMetrics } from '../metrics/createRelayMinerMetrics.ts'
 import type { SessionTrees } from '../session/createSessionTrees.ts'
 import { sessionTreeKey } from '../session/sessionTreeKey.ts'
 import { acknowledgeRelay } from './acknowledgeRelay.ts'
@@ -71,9 +72,12 @@ export type RelayJob = {
   call: BackendCall
   backend: InferenceBackend
   treeKey: string
-  operatorKey: Secret<Hex>
+  /** The operator's signing key as bytes, parsed and checked once per process. */
+  operatorKey: Secret<Uint8Array>
   logger: Logger
   labels: { service: string; supplier: string }
+  /** The metrics this relay records, labels bound. */
+  instruments: RelayInstruments
 }
 
 /**
@@ -127,21 +131,27 @@ function createJob(
   const { request } = envelope
   const serviceId = request.session.serviceId
   const call = resolveBackendCall(envelope.payload, request)
+  let logger: Logger | undefined
   return {
     envelope,
     verified,
     call,
     backend: parameters.backends.get(serviceId)!,
     treeKey: sessionTreeKey(request.supplier, request.session.sessionId),
-    operatorKey: parameters.operatorKeys.get(request.supplier)!,
-    logger: parameters.logger.child({
-      reqId: requestId,
-      sessionId: request.session.sessionId,
-      application: request.session.application,
-      supplier: request.supplier,
-      service: serviceId,
-    }),
+    operatorKey: operatorKeyBytes(parameters.operatorKeys, request.supplier),
+    // pino serialises a child's bindings when it is made: only a relay that logs pays for it.
+    get logger() {
+      logger ??= parameters.logger.child({
+        reqId: requestId,
+        sessionId: request.session.sessionId,
+        application: request.session.application,
+        supplier: request.supplier,
+        service: serviceId,
+      })
+      return logger
+    },
     labels: { service: serviceId, supplier: request.supplier },
+    instruments: parameters.metrics.forRelay(serviceId, request.supplier),
   }
 }
 
@@ -162,10 +172,7 @@ async function serveJson(
     } finally {
       deadline.clear()
     }
-    context.metrics.backendLatency.observe(
-      { service: job.labels.service, stream: 'false' },
-      (performance.now() - startedAt) / 1000,
-    )
+    job.instruments.backendLatency.false.observe((performance.now() - startedAt) / 1000)
     const payload = { status: 200, body: result.body }
     const relay = finalizeRelay({
       domain: context.domain,
@@ -184,6 +191,19 @@ async function serveJson(
     reservation.release()
     throw error
   }
+}
+
+// Parsing a hex key (and checking it is in range) costs a few µs; a relay signs with one of a few keys.
+const parsedKeys = new WeakMap<Secret<Hex>, Secret<Uint8Array>>()
+
+function operatorKeyBytes(keys: ReadonlyMap<Hex, Secret<Hex>>, operator: Hex): Secret<Uint8Array> {
+  const key = keys.get(operator)!
+  let parsed = parsedKeys.get(key)
+  if (parsed === undefined) {
+    parsed = new Secret(privateKeyBytes(key.reveal()))
+    parsedKeys.set(key, parsed)
+  }
+  return parsed
 }
 
 /** Hex of a relay hash, for logs. */

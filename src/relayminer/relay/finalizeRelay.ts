@@ -4,7 +4,8 @@ import { computeRelayHash } from '../../protocol/relay/computeRelayHash.ts'
 import { encodeRelay } from '../../protocol/relay/encodeRelay.ts'
 import type { RelayRequest, RelayResponse } from '../../protocol/relay/types.ts'
 import { computeRelayComputeUnits } from '../../protocol/settlement/computeRelayComputeUnits.ts'
-import { signRelayResponse } from '../../protocol/signature/signRelayResponse.ts'
+import { relayResponseDigestBytes } from '../../protocol/signature/hashRelayResponse.ts'
+import { signDigestBytes } from '../../protocol/signature/signDigest.ts'
 import type { RelayDomain } from '../../protocol/signature/typedData.ts'
 import type { OnchainSession } from '../ports.ts'
 import type { RelayUsage } from './invokeBackend.ts'
@@ -19,7 +20,8 @@ export type FinalizeRelayParameters = {
   /** What the backend reported. */
   usage: RelayUsage
   session: OnchainSession
-  operatorKey: Hex
+  /** The operator's private key (32 bytes, already checked by `privateKeyBytes`). */
+  operatorKey: Uint8Array
 }
 
 /** A signed relay, ready to acknowledge. */
@@ -55,7 +57,11 @@ export function finalizeRelay(parameters: FinalizeRelayParameters): FinalizedRel
     outputTokens,
     status: 200,
   }
-  const responseSignature = signRelayResponse(parameters.operatorKey, parameters.domain, response)
+  const signature = signDigestBytes(
+    parameters.operatorKey,
+    relayResponseDigestBytes(parameters.domain, response),
+  )
+  const responseSignature = bytesToHex(signature)
   const relayBytes = encodeRelay({
     request,
     requestSignature: parameters.requestSignature,

@@ -136,10 +136,7 @@ async function* produceFrames(
       yield `data: ${JSON.stringify(chunk)}\n\n`
     }
     if (!usage) throw new BackendFailedError()
-    context.metrics.backendLatency.observe(
-      { service: job.labels.service, stream: 'true' },
-      (performance.now() - startedAt) / 1000,
-    )
+    job.instruments.backendLatency.true.observe((performance.now() - startedAt) / 1000)
     yield 'data: [DONE]\n\n'
     const trailer = await signAndAcknowledge(context, job, hasher.digest(), usage)
     reservation.settle(trailer.computeUnits)

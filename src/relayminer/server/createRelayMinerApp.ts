@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { Hono } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
@@ -6,6 +5,9 @@ import type { Logger } from 'pino'
 import type { RelayMinerMetrics } from '../metrics/createRelayMinerMetrics.ts'
 import type { RelayService } from '../relay/createRelayService.ts'
 import { toErrorBody } from '../relay/toErrorBody.ts'
+import { createNodeRelayHandler } from './createNodeRelayHandler.ts'
+import { createRelayEndpoint } from './createRelayEndpoint.ts'
+import { setNodeRoute } from './nodeRoutes.ts'
 import { readJsonBody } from './readJsonBody.ts'
 import { statusOfError } from './statusOfError.ts'
 import { toSseResponse } from './toSseResponse.ts'
@@ -36,33 +38,27 @@ export type CreateRelayMinerAppParameters = {
  * const response = await app.request('/v1/relay', { method: 'POST', body: JSON.stringify(envelope) })
  */
 export function createRelayMinerApp(parameters: CreateRelayMinerAppParameters): Hono {
-  const { relays, metrics, logger } = parameters
+  const { relays, metrics, logger, maxBodyBytes } = parameters
   const app = new Hono()
-  const fail = (error: unknown, requestId: string) => {
-    const status = statusOfError(error)
-    const body = toErrorBody(error)
-    metrics.relaysRejected.inc({ reason: body.error.code })
-    if (status >= 500) logger.error({ err: error, reqId: requestId, status }, 'relay failed')
-    else logger.info({ reqId: requestId, status, code: body.error.code }, 'relay refused')
-    return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
-  }
-
-  app.post('/v1/relay', async function serveRelay(c) {
-    const requestId = c.req.header('x-request-id') ?? randomUUID()
-    try {
-      const node = c.env as { incoming?: IncomingMessage; outgoing?: ServerResponse } | undefined
-      const body = await readJsonBody(c.req.raw, node?.incoming, parameters.maxBodyBytes)
-      const outgoing = c.req.header('x-decai-processing') === '1' ? node?.outgoing : undefined
-      const outcome = await relays.serve(body, {
-        signal: c.req.raw.signal,
-        requestId,
-        ...(outgoing ? { onAccepted: () => outgoing.writeProcessing() } : {}),
-      })
-      if (outcome.kind === 'stream') return toSseResponse(outcome.frames)
-      return c.json(outcome.body)
-    } catch (error) {
-      return fail(error, requestId)
-    }
+  const serveRelay = createRelayEndpoint({ relays, metrics, logger })
+  // On a Node server (startHttpServer) the relay path skips Hono and the WHATWG objects; this route
+  // serves app.request() and other adapters, through the same endpoint.
+  setNodeRoute(app, {
+    method: 'POST',
+    path: '/v1/relay',
+    handle: createNodeRelayHandler(serveRelay, maxBodyBytes),
+  })
+  app.post('/v1/relay', async function serveRelayRoute(c) {
+    const node = c.env as { incoming?: IncomingMessage; outgoing?: ServerResponse } | undefined
+    const outgoing = c.req.header('x-decai-processing') === '1' ? node?.outgoing : undefined
+    const reply = await serveRelay({
+      readBody: () => readJsonBody(c.req.raw, node?.incoming, maxBodyBytes),
+      requestId: c.req.header('x-request-id'),
+      signal: c.req.raw.signal,
+      ...(outgoing ? { writeProcessing: () => outgoing.writeProcessing() } : {}),
+    })
+    if (reply.kind === 'stream') return toSseResponse(reply.frames)
+    return c.body(reply.text, reply.status as ContentfulStatusCode, { 'content-type': 'application/json' })
   })
   app.get('/healthz', (c) => c.json({ status: 'ok' }))
   app.get('/readyz', (c) => {

@@ -21,7 +21,19 @@ export async function readJsonBody(
 ): Promise<unknown> {
   const declared = Number(raw.headers.get('content-length') ?? Number.NaN)
   if (declared > maxBytes) throw new RelayBodyTooLargeError({ maxBytes })
-  const text = incoming ? await readIncoming(incoming, maxBytes) : await readWeb(raw, maxBytes)
+  return parseJsonBody(incoming ? await readNodeBody(incoming, maxBytes) : await readWeb(raw, maxBytes))
+}
+
+/**
+ * Parses a relay body.
+ *
+ * @param text - the body as text
+ * @returns the parsed JSON
+ * @throws {InvalidRelayError} not JSON
+ * @example
+ * const body = parseJsonBody(await readNodeBody(incoming, maxBytes))
+ */
+export function parseJsonBody(text: string): unknown {
   try {
     return JSON.parse(text)
   } catch {
@@ -29,21 +41,40 @@ export async function readJsonBody(
   }
 }
 
-function readIncoming(incoming: IncomingMessage, maxBytes: number): Promise<string> {
+/**
+ * Reads a Node request's body as UTF-8 text, refusing it past `maxBytes` (declared or read).
+ *
+ * @param incoming - Node's request
+ * @param maxBytes - the limit
+ * @returns the body
+ * @throws {RelayBodyTooLargeError} above the limit; {InvalidRelayError} the body broke off
+ * @example
+ * const text = await readNodeBody(request, 1 << 20)
+ */
+export function readNodeBody(incoming: IncomingMessage, maxBytes: number): Promise<string> {
   return new Promise((resolve, reject) => {
+    if (Number(incoming.headers['content-length']) > maxBytes)
+      return reject(new RelayBodyTooLargeError({ maxBytes }))
     const chunks: Buffer[] = []
     let size = 0
-    incoming.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length
-      if (size > maxBytes) {
-        incoming.pause()
-        reject(new RelayBodyTooLargeError({ maxBytes }))
-      } else chunks.push(chunk)
-    })
-    incoming.once('end', () => resolve(Buffer.concat(chunks, size).toString('utf8')))
-    incoming.once('error', () =>
-      reject(new InvalidRelayError({ field: 'body', reason: 'could not be read' })),
+      if (size <= maxBytes) return void chunks.push(chunk)
+      incoming.off('data', onData)
+      incoming.pause()
+      reject(new RelayBodyTooLargeError({ maxBytes }))
+    }
+    incoming.on('data', onData)
+    incoming.once('end', () =>
+      resolve(
+        chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks, size).toString('utf8'),
+      ),
     )
+    const onBroken = () => reject(new InvalidRelayError({ field: 'body', reason: 'could not be read' }))
+    incoming.once('error', onBroken)
+    incoming.once('close', () => {
+      if (!incoming.complete) onBroken()
+    })
   })
 }
 

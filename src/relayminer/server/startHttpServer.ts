@@ -1,8 +1,10 @@
 import { readFile } from 'node:fs/promises'
+import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import { createServer as createHttpsServer } from 'node:https'
 import type { AddressInfo } from 'node:net'
-import { createAdaptorServer } from '@hono/node-server'
+import { getRequestListener } from '@hono/node-server'
 import type { Hono } from 'hono'
+import { isNodeRouteMatch, nodeRouteOf } from './nodeRoutes.ts'
 
 /** A listening server. */
 export type HttpServerHandle = {
@@ -23,7 +25,9 @@ export type StartHttpServerParameters = {
 }
 
 /**
- * Serves a Hono app over HTTP, or HTTPS when a certificate is configured.
+ * Serves a Hono app over HTTP, or HTTPS when a certificate is configured. A route the app registered
+ * with `setNodeRoute` (the relayminer's `POST /v1/relay`) is served on Node's request and response
+ * directly, before Hono; everything else goes through the app.
  *
  * @param parameters - app, host, port, optional TLS files
  * @returns the bound URL and `close()`
@@ -33,9 +37,8 @@ export type StartHttpServerParameters = {
 export async function startHttpServer(parameters: StartHttpServerParameters): Promise<HttpServerHandle> {
   const { app, host, port, tls } = parameters
   const serverOptions = tls && { cert: await readFile(tls.certFile), key: await readFile(tls.keyFile) }
-  const server = serverOptions
-    ? createAdaptorServer({ fetch: app.fetch, createServer: createHttpsServer, serverOptions })
-    : createAdaptorServer({ fetch: app.fetch })
+  const listener = requestListenerOf(app)
+  const server = serverOptions ? createHttpsServer(serverOptions, listener) : createHttpServer(listener)
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(port, host, () => {
@@ -54,5 +57,15 @@ export async function startHttpServer(parameters: StartHttpServerParameters): Pr
         // Idle keep-alive sockets would hold close() open; requests in flight still finish.
         if ('closeIdleConnections' in server) server.closeIdleConnections()
       }),
+  }
+}
+
+function requestListenerOf(app: Hono): (request: IncomingMessage, response: ServerResponse) => void {
+  const honoListener = getRequestListener(app.fetch)
+  const route = nodeRouteOf(app)
+  if (!route) return honoListener
+  return (request, response) => {
+    if (isNodeRouteMatch(route, request.method, request.url)) route.handle(request, response)
+    else void honoListener(request, response)
   }
 }
