@@ -322,12 +322,21 @@ async function measureSoak(
   )
   clearInterval(sampler)
   sample()
-  const summary = (values: number[]) => ({
-    startMb: values[0],
-    endMb: values.at(-1),
-    maxMb: Math.max(...values),
-    change: round((values.at(-1)! - values[0]!) / values[0]!),
-  })
+  // Single samples catch garbage not yet collected; the median of each minute's samples shows the trend.
+  const minuteMedians = (values: number[]) =>
+    Array.from({ length: Math.ceil(values.length / 6) }, (_, minute) =>
+      median(values.slice(minute * 6, minute * 6 + 6)),
+    )
+  const summary = (values: number[]) => {
+    const medians = minuteMedians(values)
+    return {
+      startMb: values[0],
+      endMb: values.at(-1),
+      maxMb: Math.max(...values),
+      minuteMediansMb: medians,
+      changeOfMinuteMedians: round((medians.at(-1)! - medians[0]!) / medians[0]!),
+    }
+  }
   return {
     seconds,
     requests: completed,
