@@ -323,10 +323,13 @@ async function measureSoak(
   clearInterval(sampler)
   sample()
   // Single samples catch garbage not yet collected; the median of each minute's samples shows the trend.
-  const minuteMedians = (values: number[]) =>
-    Array.from({ length: Math.ceil(values.length / 6) }, (_, minute) =>
-      median(values.slice(minute * 6, minute * 6 + 6)),
+  const minuteMedians = (values: number[]) => {
+    const minutes = Math.max(1, Math.floor(values.length / 6))
+    // The last minute also takes the sample after the load stopped.
+    return Array.from({ length: minutes }, (_, minute) =>
+      median(values.slice(minute * 6, minute === minutes - 1 ? values.length : minute * 6 + 6)),
     )
+  }
   const summary = (values: number[]) => {
     const medians = minuteMedians(values)
     return {
