@@ -51,7 +51,8 @@ describe('writeSseToNode (streams served by Node’s server)', () => {
     const { served, key } = await setup()
     const openai = new OpenAI({ baseURL: `${served.url}/v1`, apiKey: key, maxRetries: 0 })
     const stream = await openai.chat.completions.create({
-      ...chat,
+      model: 'llama-tiny',
+      messages: [{ role: 'user', content: 'hello' }],
       stream: true,
       stream_options: { include_usage: true },
     })
