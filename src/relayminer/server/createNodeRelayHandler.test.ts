@@ -100,7 +100,7 @@ describe('POST /v1/relay on the Node fast path', () => {
     const hono = await viaHono(relayMiner, JSON.stringify(await valid()))
     const node = await viaNode(listening.url, JSON.stringify(await valid()))
     expect({ status: node.status, type: node.type }).toEqual({ status: hono.status, type: hono.type })
-    expect(Object.keys(node.json)).toEqual(Object.keys(hono.json))
+    expect(Object.keys(node.json as object)).toEqual(Object.keys(hono.json as object))
     const answer = node.json as RelayJsonAnswer
     expect(recoverRelayResponseSigner(network.domain, answer.response, answer.responseSignature)).toBe(
       network.addresses.supplier,
