@@ -26,7 +26,9 @@ describe('createHttpSupplierTransport', () => {
     const held: Array<() => void> = []
     // Reads the request and never answers: what a host that vanished mid-connection looks like.
     const endpoint = await listen(createServer((_request, response) => held.push(() => response.end())))
-    cleanups.push(() => held.forEach((end) => end()))
+    cleanups.push(() => {
+      for (const end of held) end()
+    })
     const transport = createHttpSupplierTransport()
     const sent = transport.send(
       endpoint,
