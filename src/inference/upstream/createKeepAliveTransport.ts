@@ -68,8 +68,7 @@ export function createKeepAliveTransport(
   }
   return (request) =>
     new Promise<UpstreamReply>((resolve, reject) => {
-      const fired = request.signals.find((signal) => signal.aborted)
-      if (fired) return reject(fired.reason)
+      for (const signal of request.signals) if (signal.aborted) return reject(signal.reason)
       const target = targetOf(request.url)
       const headers = { ...request.headers, 'content-length': String(Buffer.byteLength(request.body)) }
       // A literal of the same shape every time (no spread of the parsed URL): http.request copies it anyway.
@@ -83,46 +82,75 @@ export function createKeepAliveTransport(
         method: 'POST',
         headers,
       }
-      const outgoing = target.send(options)
-      outgoing.once('response', (incoming) => resolve(toReply(incoming)))
+      const outgoing: WatchedRequest = target.send(options, (incoming) =>
+        resolve(new KeepAliveReply(incoming)),
+      )
       outgoing.once('error', reject)
-      abortOnSignals(outgoing, request.signals)
+      if (request.signals.length > 0) {
+        outgoing[kWatch] = new AbortWatch(outgoing, request.signals)
+        outgoing.once('close', releaseWatch)
+      }
       outgoing.end(request.body)
     })
 }
 
-// Until the request closes (its answer read to the end, or destroyed), any signal destroys it: before the
-// answer that rejects the request, during the body it fails the read.
-function abortOnSignals(outgoing: ClientRequest, signals: readonly AbortSignal[]): void {
-  const onAbort = () => outgoing.destroy(new Error('aborted'))
-  for (const signal of signals) signal.addEventListener('abort', onAbort, { once: true })
-  outgoing.once('close', () => {
-    for (const signal of signals) signal.removeEventListener('abort', onAbort)
-  })
-}
+// This runs once per relay: listeners are objects and module functions, not closures made per call.
+const kWatch = Symbol('abortWatch')
+type WatchedRequest = ClientRequest & { [kWatch]?: AbortWatch }
 
-function toReply(incoming: IncomingMessage): UpstreamReply {
-  return {
-    status: incoming.statusCode ?? 502,
-    text: () => readText(incoming),
-    body: incoming,
-    async cancel() {
-      // Read to the end, the socket goes back to the pool; otherwise the connection must go.
-      if (!incoming.complete) incoming.destroy()
-    },
+/**
+ * Until the request closes (its answer read to the end, or destroyed), any signal destroys it: before the
+ * answer that rejects the request, during the body it fails the read.
+ */
+class AbortWatch {
+  readonly #outgoing: ClientRequest
+  readonly #signals: readonly AbortSignal[]
+
+  constructor(outgoing: ClientRequest, signals: readonly AbortSignal[]) {
+    this.#outgoing = outgoing
+    this.#signals = signals
+    for (const signal of signals) signal.addEventListener('abort', this)
+  }
+
+  handleEvent(): void {
+    this.#outgoing.destroy(new Error('aborted'))
+  }
+
+  release(): void {
+    for (const signal of this.#signals) signal.removeEventListener('abort', this)
   }
 }
 
-function readText(incoming: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = []
-    incoming.on('data', (chunk: Buffer) => chunks.push(chunk))
-    incoming.once('end', () =>
-      resolve(chunks.length === 1 ? chunks[0]!.toString() : Buffer.concat(chunks).toString()),
-    )
-    incoming.once('error', reject)
-    incoming.once('close', () => {
-      if (!incoming.complete) reject(new Error('the body broke off'))
+function releaseWatch(this: WatchedRequest): void {
+  this[kWatch]?.release()
+}
+
+class KeepAliveReply implements UpstreamReply {
+  readonly status: number
+  readonly body: IncomingMessage
+
+  constructor(incoming: IncomingMessage) {
+    this.status = incoming.statusCode ?? 502
+    this.body = incoming
+  }
+
+  text(): Promise<string> {
+    const incoming = this.body
+    return new Promise((resolve, reject) => {
+      const chunks: Buffer[] = []
+      incoming.on('data', (chunk: Buffer) => chunks.push(chunk))
+      incoming.once('end', () =>
+        resolve(chunks.length === 1 ? chunks[0]!.toString() : Buffer.concat(chunks).toString()),
+      )
+      incoming.once('error', reject)
+      incoming.once('close', () => {
+        if (!incoming.complete) reject(new Error('the body broke off'))
+      })
     })
-  })
+  }
+
+  async cancel(): Promise<void> {
+    // Read to the end, the socket goes back to the pool; otherwise the connection must go.
+    if (!this.body.complete) this.body.destroy()
+  }
 }
