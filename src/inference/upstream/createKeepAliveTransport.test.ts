@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createKeepAliveTransport } from './createKeepAliveTransport.ts'
 import { createUpstreamBackend } from './createUpstreamBackend.ts'
+import { createDeadline } from './postUpstream.ts'
 
 let server: Server
 let url: string
@@ -25,7 +26,7 @@ beforeAll(async () => {
     })
     request.on('end', () => {
       if (request.url === '/v1/broken') return void response.writeHead(500).end('upstream secret detail')
-      if (request.url === '/v1/hang') return void held.push(response)
+      if (request.url?.startsWith('/v1/hang')) return void held.push(response)
       if (request.url === '/v1/stall') {
         // Headers and one event, then silence: only an abort ends the read.
         response.writeHead(200, { 'content-type': 'text/event-stream' })
@@ -126,6 +127,31 @@ describe('createKeepAliveTransport', () => {
     await expect(
       createKeepAliveTransport()({ url: 'http://127.0.0.1:1/v1/x', headers: {}, body: '{}', signals: [] }),
     ).rejects.toThrow()
+  })
+
+  it('error: the backend deadline (not a signal) cancels a request, on this transport and on fetch', async () => {
+    for (const fetch of [undefined, globalThis.fetch]) {
+      const backend = createUpstreamBackend({ baseUrl: `${url}/v1/hang`, timeoutMs: 100, fetch })
+      const started = performance.now()
+      await expect(
+        backend.chatCompletion({ messages: [{ role: 'user', content: 'x' }], model: 'm' }, {}),
+      ).rejects.toMatchObject({ code: 'INFERENCE_BACKEND_TIMEOUT' })
+      expect(performance.now() - started).toBeLessThan(5_000)
+    }
+    const deadline = createDeadline(30)
+    const stalled = await createKeepAliveTransport()({
+      url: `${url}/v1/stall`,
+      headers: {},
+      body: '{}',
+      signals: [],
+      deadline,
+    })
+    const read = (async () => {
+      for await (const _ of stalled.body!) {
+      }
+    })()
+    await expect(read).rejects.toThrow()
+    expect(deadline.aborted).toBe(true)
   })
 
   it('behavior: cancelling an unfinished body closes its connection', async () => {

@@ -7,7 +7,7 @@ import {
 } from 'node:http'
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https'
 import { urlToHttpOptions } from 'node:url'
-import type { UpstreamReply, UpstreamTransport } from './upstreamTransport.ts'
+import type { UpstreamDeadline, UpstreamReply, UpstreamTransport } from './upstreamTransport.ts'
 
 export type CreateKeepAliveTransportParameters = {
   /** Sockets per upstream origin. Default 256. */
@@ -69,6 +69,7 @@ export function createKeepAliveTransport(
   return (request) =>
     new Promise<UpstreamReply>((resolve, reject) => {
       for (const signal of request.signals) if (signal.aborted) return reject(signal.reason)
+      if (request.deadline?.aborted) return reject(request.deadline.reason)
       const target = targetOf(request.url)
       const headers = { ...request.headers, 'content-length': String(Buffer.byteLength(request.body)) }
       // A literal of the same shape every time (no spread of the parsed URL): http.request copies it anyway.
@@ -86,8 +87,8 @@ export function createKeepAliveTransport(
         resolve(new KeepAliveReply(incoming)),
       )
       outgoing.once('error', reject)
-      if (request.signals.length > 0) {
-        outgoing[kWatch] = new AbortWatch(outgoing, request.signals)
+      if (request.signals.length > 0 || request.deadline) {
+        outgoing[kWatch] = new AbortWatch(outgoing, request.signals, request.deadline)
         outgoing.once('close', releaseWatch)
       }
       outgoing.end(request.body)
@@ -99,17 +100,24 @@ const kWatch = Symbol('abortWatch')
 type WatchedRequest = ClientRequest & { [kWatch]?: AbortWatch }
 
 /**
- * Until the request closes (its answer read to the end, or destroyed), any signal destroys it: before the
- * answer that rejects the request, during the body it fails the read.
+ * Until the request closes (its answer read to the end, or destroyed), any signal or the deadline destroys
+ * it: before the answer that rejects the request, during the body it fails the read.
  */
 class AbortWatch {
   readonly #outgoing: ClientRequest
   readonly #signals: readonly AbortSignal[]
+  readonly #deadline: UpstreamDeadline | undefined
 
-  constructor(outgoing: ClientRequest, signals: readonly AbortSignal[]) {
+  constructor(
+    outgoing: ClientRequest,
+    signals: readonly AbortSignal[],
+    deadline: UpstreamDeadline | undefined,
+  ) {
     this.#outgoing = outgoing
     this.#signals = signals
+    this.#deadline = deadline
     for (const signal of signals) signal.addEventListener('abort', this)
+    deadline?.watch(() => this.handleEvent())
   }
 
   handleEvent(): void {
@@ -118,6 +126,7 @@ class AbortWatch {
 
   release(): void {
     for (const signal of this.#signals) signal.removeEventListener('abort', this)
+    this.#deadline?.watch(undefined)
   }
 }
 

@@ -1,6 +1,6 @@
 import type { InferenceCallOptions } from '../backend.ts'
 import { BackendClosedError } from '../errors.ts'
-import { createDeadline, postUpstream, type UpstreamTarget } from './postUpstream.ts'
+import { type AbortSource, createDeadline, postUpstream, type UpstreamTarget } from './postUpstream.ts'
 import { readJsonAnswer, readSseChunks } from './readUpstream.ts'
 
 /** One call to the upstream server. */
@@ -30,7 +30,8 @@ export function createUpstreamCalls(
   const begin = (options?: InferenceCallOptions) => {
     if (target.closeSignal.aborted) throw new BackendClosedError()
     const deadline = createDeadline(timeouts.timeoutMs)
-    const signals = [deadline.signal, target.closeSignal, options?.signal].filter((s) => s !== undefined)
+    const signals: AbortSource[] = [deadline, target.closeSignal]
+    if (options?.signal) signals.push(options.signal)
     return { deadline, signals }
   }
   return {

@@ -5,7 +5,7 @@ import {
   UpstreamError,
   UpstreamUnreachableError,
 } from '../errors.ts'
-import type { UpstreamReply, UpstreamTransport } from './upstreamTransport.ts'
+import type { UpstreamDeadline, UpstreamReply, UpstreamTransport } from './upstreamTransport.ts'
 
 /** Where and how to reach an OpenAI-compatible server. */
 export type UpstreamTarget = {
@@ -17,8 +17,15 @@ export type UpstreamTarget = {
   closeSignal: AbortSignal
 }
 
-/** A timer that aborts its signal with `BackendTimeoutError` unless re-armed in time. */
-export type Deadline = { signal: AbortSignal; arm(timeoutMs: number): void; clear(): void }
+/**
+ * A timer that cancels the upstream request with `BackendTimeoutError` unless re-armed in time. It is not an
+ * AbortSignal: it runs once per relay, and on Node 20 a signal costs microseconds and a kilobyte and a
+ * half of garbage; it has a signal's `aborted` and `reason`, so failures map the same way.
+ */
+export type Deadline = UpstreamDeadline & { arm(timeoutMs: number): void; clear(): void }
+
+/** Something that may have cancelled a request: a signal or the deadline. */
+export type AbortSource = { readonly aborted: boolean; readonly reason: unknown }
 
 // Upstream error bodies can be large HTML pages; logs only need the start.
 const maxErrorBodyChars = 500
@@ -32,14 +39,32 @@ const maxErrorBodyChars = 500
  * const deadline = createDeadline(60_000); deadline.arm(30_000); deadline.clear()
  */
 export function createDeadline(timeoutMs: number): Deadline {
-  const controller = new AbortController()
   let timer: NodeJS.Timeout | undefined
-  const arm = (ms: number) => {
-    clearTimeout(timer)
-    timer = setTimeout(() => controller.abort(new BackendTimeoutError({ timeoutMs: ms })), ms)
+  let reason: BackendTimeoutError | undefined
+  let onExpire: (() => void) | undefined
+  const deadline: Deadline = {
+    get aborted() {
+      return reason !== undefined
+    },
+    get reason() {
+      return reason
+    },
+    watch(listener) {
+      onExpire = listener
+    },
+    arm(ms) {
+      clearTimeout(timer)
+      timer = setTimeout(() => {
+        reason = new BackendTimeoutError({ timeoutMs: ms })
+        onExpire?.()
+      }, ms)
+    },
+    clear() {
+      clearTimeout(timer)
+    },
   }
-  arm(timeoutMs)
-  return { signal: controller.signal, arm, clear: () => clearTimeout(timer) }
+  deadline.arm(timeoutMs)
+  return deadline
 }
 
 /**
@@ -58,8 +83,7 @@ export async function postUpstream(
   request: { path: string; body: unknown; deadline: Deadline; signal?: AbortSignal; isStream?: boolean },
 ): Promise<UpstreamReply> {
   const url = `${target.baseUrl}${request.path}`
-  const signals = [request.deadline.signal, target.closeSignal]
-  if (request.signal) signals.push(request.signal)
+  const signals = request.signal ? [target.closeSignal, request.signal] : [target.closeSignal]
   let reply: UpstreamReply
   try {
     reply = await target.transport({
@@ -71,11 +95,12 @@ export async function postUpstream(
       },
       body: JSON.stringify(request.body),
       signals,
+      deadline: request.deadline,
     })
   } catch (error) {
     throw toUpstreamFailure(
       error,
-      signals,
+      [request.deadline, ...signals],
       () => new UpstreamUnreachableError({ url: safeOrigin(url), cause: error }),
     )
   }
@@ -87,18 +112,18 @@ export async function postUpstream(
 }
 
 /**
- * Maps a failure during a request to the typed error of whichever signal fired first, or to `fallback`.
+ * Maps a failure during a request to the typed error of whichever source fired first, or to `fallback`.
  *
- * @param error - what fetch or the body read threw.
- * @param signals - deadline, close and caller signals.
- * @param fallback - the error when no signal fired (network failure).
+ * @param error - what the transport or the body read threw.
+ * @param signals - the deadline, then the close and caller signals.
+ * @param fallback - the error when none fired (network failure).
  * @returns the typed error.
  * @example
- * throw toUpstreamFailure(error, [deadline.signal], () => new UpstreamError({ status: 0 }))
+ * throw toUpstreamFailure(error, [deadline], () => new UpstreamError({ status: 0 }))
  */
 export function toUpstreamFailure(
   error: unknown,
-  signals: readonly AbortSignal[],
+  signals: readonly AbortSource[],
   fallback: () => BaseError,
 ): BaseError {
   if (error instanceof BaseError) return error

@@ -1,6 +1,6 @@
 import { UpstreamError } from '../errors.ts'
 import { parseSse } from './parseSse.ts'
-import { type Deadline, toUpstreamFailure } from './postUpstream.ts'
+import { type AbortSource, type Deadline, toUpstreamFailure } from './postUpstream.ts'
 import type { UpstreamReply } from './upstreamTransport.ts'
 
 /**
@@ -8,16 +8,16 @@ import type { UpstreamReply } from './upstreamTransport.ts'
  * `arrayField` says so).
  *
  * @param response - a successful answer.
- * @param signals - signals that may abort the read (for the typed error).
+ * @param signals - the deadline and signals that may abort the read (for the typed error).
  * @param arrayField - the array the answer must carry: `choices` or `data`.
  * @returns the parsed body.
  * @throws {UpstreamError} status 0 when the body is not the expected JSON.
  * @example
- * const completion = await readJsonAnswer<ChatCompletion>(response, [deadline.signal], 'choices')
+ * const completion = await readJsonAnswer<ChatCompletion>(response, [deadline], 'choices')
  */
 export async function readJsonAnswer<T>(
   response: UpstreamReply,
-  signals: readonly AbortSignal[],
+  signals: readonly AbortSource[],
   arrayField: 'choices' | 'data',
 ): Promise<T> {
   let text: string
@@ -50,7 +50,7 @@ export async function readJsonAnswer<T>(
  */
 export async function* readSseChunks<T>(
   response: UpstreamReply,
-  stream: { deadline: Deadline; idleTimeoutMs: number; signals: readonly AbortSignal[] },
+  stream: { deadline: Deadline; idleTimeoutMs: number; signals: readonly AbortSource[] },
 ): AsyncGenerator<T> {
   const { deadline, idleTimeoutMs, signals } = stream
   if (!response.body) throw new UpstreamError({ status: 0, details: 'no response body' })

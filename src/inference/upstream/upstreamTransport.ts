@@ -6,6 +6,16 @@ export type UpstreamRequest = {
   body: string
   /** Any of these aborting cancels the request, and the body read after it. */
   signals: readonly AbortSignal[]
+  /** Its passing cancels the request too (the backend's timeout; not an AbortSignal, see `createDeadline`). */
+  deadline?: UpstreamDeadline
+}
+
+/** A timer that cancels a request when it passes; the transport watches it while the request is open. */
+export type UpstreamDeadline = {
+  readonly aborted: boolean
+  readonly reason: unknown
+  /** `onExpire` runs if the deadline passes while watched; `undefined` stops watching. */
+  watch(onExpire: (() => void) | undefined): void
 }
 
 /** An upstream server's answer, its body not yet read. */
@@ -36,11 +46,18 @@ export type UpstreamTransport = (request: UpstreamRequest) => Promise<UpstreamRe
  */
 export function createFetchTransport(fetch: typeof globalThis.fetch): UpstreamTransport {
   return async (request) => {
+    const signals = [...request.signals]
+    const { deadline } = request
+    if (deadline) {
+      const expired = new AbortController()
+      deadline.watch(() => expired.abort(deadline.reason))
+      signals.push(expired.signal)
+    }
     const response = await fetch(request.url, {
       method: 'POST',
       headers: request.headers,
       body: request.body,
-      signal: AbortSignal.any([...request.signals]),
+      signal: AbortSignal.any(signals),
     })
     const body = response.body
     return {

@@ -70,6 +70,16 @@ describe('canonicalJson', () => {
     )
   })
 
+  it('behavior: key order is UTF-16 code-unit order for small and large objects', () => {
+    const keys = ['b', 'a', 'é', 'Z', '\ud83d\ude00', '\uffff', '10', '9', '', 'aa', 'a\u0000']
+    for (const count of [keys.length, 40]) {
+      const object = Object.fromEntries(
+        Array.from({ length: count }, (_, i) => [`${keys[i % keys.length]}${i >= keys.length ? i : ''}`, i]),
+      )
+      expect(canonicalJson(object, 'f')).toBe(canonicalize(object))
+    }
+  })
+
   it('behavior: edge cases follow the package', () => {
     const cyclic: Record<string, unknown> = { a: 1 }
     cyclic.self = cyclic

@@ -70,7 +70,7 @@ function arrayJcs(array: unknown[], depth: number): string {
 function objectJcs(object: object, depth: number): string {
   const record = object as Record<string, unknown>
   const keys = Object.keys(record)
-  if (keys.length > 1) keys.sort()
+  sortKeys(keys)
   let text = '{'
   let isFirst = true
   for (const key of keys) {
@@ -82,4 +82,25 @@ function objectJcs(object: object, depth: number): string {
     isFirst = false
   }
   return `${text}}`
+}
+
+// JCS orders members by UTF-16 code units, which is how `<` compares strings (and what a default sort
+// does). Small key lists get an in-place insertion sort: Array#sort allocates a work area per call, a large
+// share of the relay path's garbage. Larger ones (quadratic there, and a body is untrusted) get Array#sort.
+const INSERTION_SORT_MAX = 16
+
+function sortKeys(keys: string[]): void {
+  if (keys.length > INSERTION_SORT_MAX) {
+    keys.sort()
+    return
+  }
+  for (let i = 1; i < keys.length; i++) {
+    const key = keys[i]!
+    let j = i - 1
+    while (j >= 0 && keys[j]! > key) {
+      keys[j + 1] = keys[j]!
+      j--
+    }
+    keys[j + 1] = key
+  }
 }

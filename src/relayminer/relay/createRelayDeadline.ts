@@ -8,19 +8,32 @@ export type RelayDeadline = {
   clear(shouldAbort?: boolean): void
 }
 
+/** How a relay learns that its client went away. */
+export type RelayClient = {
+  /** Fires when the client goes away. */
+  signal?: AbortSignal | undefined
+  /**
+   * Instead of `signal`: a controller the caller aborts when the client goes away. The relay aborts it too
+   * at its deadline and hands its signal to the backend, so no second controller is made (on Node 20 an
+   * AbortSignal costs microseconds and a kilobyte and a half of garbage).
+   */
+  controller?: AbortController | undefined
+}
+
 /**
- * One AbortController per relay, a timer and a listener on the client's signal: cheaper than composing
- * `AbortSignal.timeout` with `AbortSignal.any`, and this runs once per relay.
+ * One AbortController per relay (the caller's, or a new one listening to the client's signal) and a
+ * timer: cheaper than composing `AbortSignal.timeout` with `AbortSignal.any`, and this runs once per relay.
  *
  * @param timeoutMs - the request timeout
- * @param clientSignal - fires when the client disconnects
+ * @param client - the client's signal or controller
  * @returns the deadline
  * @example
- * const deadline = createRelayDeadline(30_000, c.req.raw.signal)
+ * const deadline = createRelayDeadline(30_000, { signal: c.req.raw.signal })
  * try { await backend.chatCompletion(body, { signal: deadline.signal }) } finally { deadline.clear() }
  */
-export function createRelayDeadline(timeoutMs: number, clientSignal: AbortSignal | undefined): RelayDeadline {
-  const controller = new AbortController()
+export function createRelayDeadline(timeoutMs: number, client: RelayClient = {}): RelayDeadline {
+  const controller = client.controller ?? new AbortController()
+  const clientSignal = client.controller ? undefined : client.signal
   let isTimedOut = false
   const timer = setTimeout(() => {
     isTimedOut = true

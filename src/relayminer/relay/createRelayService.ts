@@ -10,7 +10,7 @@ import type { RelayInstruments, RelayMinerMetrics } from '../metrics/createRelay
 import type { SessionTrees } from '../session/createSessionTrees.ts'
 import { sessionTreeKey } from '../session/sessionTreeKey.ts'
 import { acknowledgeRelay } from './acknowledgeRelay.ts'
-import { createRelayDeadline } from './createRelayDeadline.ts'
+import { createRelayDeadline, type RelayClient } from './createRelayDeadline.ts'
 import { finalizeRelay } from './finalizeRelay.ts'
 import { invokeBackend, toRelayBackendError } from './invokeBackend.ts'
 import { parseRelayEnvelope, type RelayEnvelope } from './parseRelayEnvelope.ts'
@@ -32,8 +32,7 @@ export type RelayJsonAnswer = {
 /** What serving a relay produced: a JSON answer, or SSE frames to send as they come. */
 export type RelayOutcome = { kind: 'json'; body: RelayJsonAnswer } | { kind: 'stream'; frames: RelayFrames }
 
-export type RelayServeOptions = {
-  signal?: AbortSignal
+export type RelayServeOptions = RelayClient & {
   requestId?: string
   /**
    * Called once a non-streaming relay is validated and metered, before the backend runs: the server
@@ -111,10 +110,10 @@ export function createRelayService(parameters: CreateRelayServiceParameters): Re
       }
       const done = trees.beginRelay(job.treeKey)
       if (job.call.isStream)
-        return { kind: 'stream', frames: await streamRelay(context, job, reservation, done, options.signal) }
+        return { kind: 'stream', frames: await streamRelay(context, job, reservation, done, options) }
       try {
         options.onAccepted?.()
-        return { kind: 'json', body: await serveJson(context, job, reservation, options.signal) }
+        return { kind: 'json', body: await serveJson(context, job, reservation, options) }
       } finally {
         done()
       }
@@ -159,9 +158,9 @@ async function serveJson(
   context: StreamRelayContext,
   job: RelayJob,
   reservation: ReturnType<RelayMeter['reserve']>,
-  clientSignal: AbortSignal | undefined,
+  client: RelayClient,
 ): Promise<RelayJsonAnswer> {
-  const deadline = createRelayDeadline(context.requestTimeoutMs, clientSignal)
+  const deadline = createRelayDeadline(context.requestTimeoutMs, client)
   const startedAt = performance.now()
   try {
     let result: Awaited<ReturnType<typeof invokeBackend>>

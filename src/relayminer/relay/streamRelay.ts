@@ -5,7 +5,7 @@ import { BackendFailedError } from '../errors.ts'
 import type { MeterReservation } from '../meter/createRelayMeter.ts'
 import type { AcknowledgeContext } from './acknowledgeRelay.ts'
 import { acknowledgeRelay } from './acknowledgeRelay.ts'
-import { createRelayDeadline } from './createRelayDeadline.ts'
+import { createRelayDeadline, type RelayClient } from './createRelayDeadline.ts'
 import type { RelayJob } from './createRelayService.ts'
 import { finalizeRelay } from './finalizeRelay.ts'
 import { type BackendChunk, streamBackend, toRelayBackendError } from './invokeBackend.ts'
@@ -35,20 +35,20 @@ type Stream = {
  * @param job - the validated, metered relay
  * @param reservation - its meter reservation (settled or released here)
  * @param done - marks the relay finished for the claimer's drain
- * @param clientSignal - fires when the client goes away
+ * @param client - the client's signal or controller (fires when the client goes away)
  * @returns the frames
  * @throws the mapped backend error when the stream fails before its first chunk
  * @example
- * const frames = await streamRelay(context, job, reservation, done, c.req.raw.signal)
+ * const frames = await streamRelay(context, job, reservation, done, { signal: c.req.raw.signal })
  */
 export async function streamRelay(
   context: StreamRelayContext,
   job: RelayJob,
   reservation: MeterReservation,
   done: () => void,
-  clientSignal: AbortSignal | undefined,
+  client: RelayClient,
 ): Promise<RelayFrames> {
-  const stream = openStream(context, job, clientSignal, done)
+  const stream = openStream(context, job, client, done)
   const startedAt = performance.now()
   let first: IteratorResult<BackendChunk>
   try {
@@ -96,10 +96,10 @@ function guardUnstarted(frames: AsyncGenerator<string, void, undefined>, cleanup
 function openStream(
   context: StreamRelayContext,
   job: RelayJob,
-  clientSignal: AbortSignal | undefined,
+  client: RelayClient,
   done: () => void,
 ): Stream {
-  const deadline = createRelayDeadline(context.requestTimeoutMs, clientSignal)
+  const deadline = createRelayDeadline(context.requestTimeoutMs, client)
   let isClosed = false
   return {
     iterator: streamBackend(job.backend, job.call, deadline.signal),

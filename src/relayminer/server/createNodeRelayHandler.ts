@@ -41,7 +41,7 @@ export function createNodeRelayHandler(
     void serveRelay({
       readBody,
       requestId: typeof requestId === 'string' ? requestId : undefined,
-      signal: controller.signal,
+      controller,
       ...(isProcessingAsked ? { writeProcessing: () => outgoing.writeProcessing() } : {}),
     })
       .then((reply) => {

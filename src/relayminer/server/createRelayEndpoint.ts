@@ -17,8 +17,10 @@ export type RelayEndpointRequest = {
   readBody(): Promise<unknown>
   /** `x-request-id`, when the client sent one. */
   requestId: string | undefined
-  /** Fires when the client goes away. */
+  /** Fires when the client goes away (or give `controller`, see `RelayClient`). */
   signal?: AbortSignal
+  /** Aborted by the HTTP stack when the client goes away; the relay uses it as its own. */
+  controller?: AbortController
   /** Sends `102 Processing`; given when the client asked for it (`x-decai-processing: 1`). */
   writeProcessing?: () => void
 }
@@ -59,6 +61,7 @@ export function createRelayEndpoint(
       const body = await request.readBody()
       const outcome = await relays.serve(body, {
         signal: request.signal,
+        controller: request.controller,
         requestId,
         onAccepted: request.writeProcessing,
       })
