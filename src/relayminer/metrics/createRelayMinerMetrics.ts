@@ -19,22 +19,35 @@ const latencyBuckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10,
  */
 export function createRelayMinerMetrics(options: { store?: SessionTreeStore } = {}) {
   const registry = new Registry()
-  const counter = (name: string, help: string, labelNames: string[] = []) =>
-    new Counter({ name, help, labelNames, registers: [registry] })
+  const tallies = new Map<string, RelayTally>()
+  const counter = (name: string, help: string, labelNames: string[] = [], drain?: Drain) =>
+    new Counter({
+      name,
+      help,
+      labelNames,
+      registers: [registry],
+      ...(drain ? { collect: collectTallies(tallies, drain) } : {}),
+    })
   const histogram = (name: string, help: string, labelNames: string[]) =>
     new Histogram({ name, help, labelNames, buckets: latencyBuckets, registers: [registry] })
   const store = options.store
   const instruments = {
     registry,
-    relaysServed: counter('relayminer_relays_served_total', 'Relays answered with a signed response.', [
-      'service',
-      'supplier',
-      'stream',
-    ]),
-    relaysMined: counter('relayminer_relays_mined_total', 'Served relays that were mined and persisted.', [
-      'service',
-      'supplier',
-    ]),
+    relaysServed: counter(
+      'relayminer_relays_served_total',
+      'Relays answered with a signed response.',
+      ['service', 'supplier', 'stream'],
+      (tally, add) => {
+        add({ service: tally.service, supplier: tally.supplier, stream: 'true' }, take(tally, 'servedStream'))
+        add({ service: tally.service, supplier: tally.supplier, stream: 'false' }, take(tally, 'servedJson'))
+      },
+    ),
+    relaysMined: counter(
+      'relayminer_relays_mined_total',
+      'Served relays that were mined and persisted.',
+      ['service', 'supplier'],
+      (tally, add) => add({ service: tally.service, supplier: tally.supplier }, take(tally, 'mined')),
+    ),
     relaysRejected: counter('relayminer_relays_rejected_total', 'Relays refused or failed, by error code.', [
       'reason',
     ]),
@@ -47,9 +60,23 @@ export function createRelayMinerMetrics(options: { store?: SessionTreeStore } = 
       'relayminer_usage_clamped_total',
       'Relays whose backend usage exceeded a signed bound and was cut to it.',
       ['service'],
+      (tally, add) => add({ service: tally.service }, take(tally, 'usageClamped')),
     ),
-    tokens: counter('relayminer_tokens_total', 'Tokens in signed relays.', ['service', 'kind']),
-    computeUnits: counter('relayminer_compute_units_total', 'Compute units of served relays.', ['service']),
+    tokens: counter(
+      'relayminer_tokens_total',
+      'Tokens in signed relays.',
+      ['service', 'kind'],
+      (tally, add) => {
+        add({ service: tally.service, kind: 'input' }, take(tally, 'inputTokens'))
+        add({ service: tally.service, kind: 'output' }, take(tally, 'outputTokens'))
+      },
+    ),
+    computeUnits: counter(
+      'relayminer_compute_units_total',
+      'Compute units of served relays.',
+      ['service'],
+      (tally, add) => add({ service: tally.service }, take(tally, 'computeUnits')),
+    ),
     backendLatency: histogram(
       'relayminer_backend_latency_seconds',
       'Backend time per relay, to the last byte.',
@@ -115,14 +142,23 @@ export function createRelayMinerMetrics(options: { store?: SessionTreeStore } = 
   return {
     ...instruments,
     /**
-     * The per-relay instruments of one (service, supplier) with their labels bound once: prom-client
-     * validates and hashes a label object on every `inc`, and a relay records seven of them.
+     * The per-relay instruments of one (service, supplier). Counts go to a plain tally that the counters
+     * take in when scraped: prom-client hashes and validates a label object on every `inc`, even through
+     * `labels()`, and a relay counts seven things. The latency histogram keeps its per-relay observe.
      */
     forRelay(service: string, supplier: string): RelayInstruments {
       const key = `${service}\n${supplier}`
       let found = bound.get(key)
       if (found === undefined) {
-        found = bindRelayInstruments(instruments, service, supplier)
+        const tally = new RelayTally(service, supplier)
+        tallies.set(key, tally)
+        found = {
+          tally,
+          backendLatency: {
+            true: instruments.backendLatency.labels({ service, stream: 'true' }),
+            false: instruments.backendLatency.labels({ service, stream: 'false' }),
+          },
+        }
         bound.set(key, found)
       }
       return found
@@ -130,29 +166,44 @@ export function createRelayMinerMetrics(options: { store?: SessionTreeStore } = 
   }
 }
 
-/** The instruments one relay records, bound to its service and supplier. */
-export type RelayInstruments = ReturnType<typeof bindRelayInstruments>
+/** What one relay records: counts in its tally, backend time in the histogram. */
+export type RelayInstruments = {
+  tally: RelayTally
+  backendLatency: Record<'true' | 'false', { observe(seconds: number): void }>
+}
 
-type RelayCounters = Record<
-  'relaysServed' | 'relaysMined' | 'tokens' | 'computeUnits' | 'usageClamped',
-  Counter
-> & { backendLatency: Histogram }
+/** Counts of one (service, supplier) since the last scrape. */
+export class RelayTally {
+  servedStream = 0
+  servedJson = 0
+  mined = 0
+  inputTokens = 0
+  outputTokens = 0
+  computeUnits = 0
+  usageClamped = 0
 
-function bindRelayInstruments(metrics: RelayCounters, service: string, supplier: string) {
-  return {
-    served: {
-      true: metrics.relaysServed.labels({ service, supplier, stream: 'true' }),
-      false: metrics.relaysServed.labels({ service, supplier, stream: 'false' }),
-    },
-    mined: metrics.relaysMined.labels({ service, supplier }),
-    inputTokens: metrics.tokens.labels({ service, kind: 'input' }),
-    outputTokens: metrics.tokens.labels({ service, kind: 'output' }),
-    computeUnits: metrics.computeUnits.labels({ service }),
-    usageClamped: metrics.usageClamped.labels({ service }),
-    backendLatency: {
-      true: metrics.backendLatency.labels({ service, stream: 'true' }),
-      false: metrics.backendLatency.labels({ service, stream: 'false' }),
-    },
+  constructor(
+    readonly service: string,
+    readonly supplier: string,
+  ) {}
+}
+
+type TallyField = Exclude<keyof RelayTally, 'service' | 'supplier'>
+type Drain = (tally: RelayTally, add: (labels: Record<string, string>, amount: number) => void) => void
+
+// Takes a count out of the tally (what the counter adds at this scrape).
+function take(tally: RelayTally, field: TallyField): number {
+  const amount = tally[field]
+  tally[field] = 0
+  return amount
+}
+
+function collectTallies(tallies: ReadonlyMap<string, RelayTally>, drain: Drain) {
+  return function collect(this: Counter) {
+    for (const tally of tallies.values())
+      drain(tally, (labels, amount) => {
+        if (amount > 0) this.inc(labels, amount)
+      })
   }
 }
 

@@ -39,7 +39,7 @@ export async function acknowledgeRelay(
   stream: 'true' | 'false',
 ): Promise<void> {
   const { metrics } = context
-  const instruments = job.instruments
+  const { tally } = job.instruments
   if (relay.isMined) {
     const startedAt = performance.now()
     try {
@@ -52,13 +52,14 @@ export async function acknowledgeRelay(
       throw toPersistError(context, job, error)
     }
     metrics.persistLatency.observe((performance.now() - startedAt) / 1000)
-    instruments.mined.inc()
+    tally.mined++
   }
-  instruments.served[stream].inc()
-  instruments.inputTokens.inc(relay.response.inputTokens)
-  instruments.outputTokens.inc(relay.response.outputTokens)
-  instruments.computeUnits.inc(Number(relay.computeUnits))
-  if (relay.isUsageClamped) instruments.usageClamped.inc()
+  if (stream === 'true') tally.servedStream++
+  else tally.servedJson++
+  tally.inputTokens += relay.response.inputTokens
+  tally.outputTokens += relay.response.outputTokens
+  tally.computeUnits += Number(relay.computeUnits)
+  if (relay.isUsageClamped) tally.usageClamped++
   if (context.logger.isLevelEnabled('debug'))
     job.logger.debug({ isMined: relay.isMined, computeUnits: relay.computeUnits.toString() }, 'relay served')
 }

@@ -322,6 +322,25 @@ describe('operations endpoints', () => {
     expect((await miner.app.request('/nope')).status).toBe(404)
   })
 
+  it('behavior: per-relay counts reach the counters at each scrape, once', async () => {
+    const { network, relayMiner: miner } = await setup({ backend: { outputTokens: 3, inputTokens: 7 } })
+    const line = (text: string, prefix: string) =>
+      text.split('\n').find((row) => row.startsWith(prefix))?.split(' ').pop()
+    const served = 'relayminer_relays_served_total{service="llama-tiny",supplier='
+    await relay(network, miner)
+    await relay(network, miner)
+    const first = await (await miner.app.request('/metrics')).text()
+    expect(line(first, served)).toBe('2')
+    expect(line(first, 'relayminer_tokens_total{service="llama-tiny",kind="output"}')).toBe('6')
+    await relay(network, miner)
+    const second = await (await miner.app.request('/metrics')).text()
+    const third = await (await miner.app.request('/metrics')).text()
+    expect(line(second, served)).toBe('3')
+    expect(line(third, served)).toBe('3')
+    expect(line(third, 'relayminer_relays_mined_total')).toBe('3')
+    expect(line(third, 'relayminer_tokens_total{service="llama-tiny",kind="input"}')).toBe('21')
+  })
+
   it('behavior: the response carries the relay hash the client can recompute', async () => {
     const { network, relayMiner: miner } = await setup()
     const answer = await jsonOf(await relay(network, miner))
