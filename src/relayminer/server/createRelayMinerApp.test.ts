@@ -325,7 +325,11 @@ describe('operations endpoints', () => {
   it('behavior: per-relay counts reach the counters at each scrape, once', async () => {
     const { network, relayMiner: miner } = await setup({ backend: { outputTokens: 3, inputTokens: 7 } })
     const line = (text: string, prefix: string) =>
-      text.split('\n').find((row) => row.startsWith(prefix))?.split(' ').pop()
+      text
+        .split('\n')
+        .find((row) => row.startsWith(prefix))
+        ?.split(' ')
+        .pop()
     const served = 'relayminer_relays_served_total{service="llama-tiny",supplier='
     await relay(network, miner)
     await relay(network, miner)
