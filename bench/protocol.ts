@@ -1,7 +1,8 @@
 /**
  * The protocol core's hot paths in one run: sum-trie updates and proofs, signatures, relay hashing,
- * and persisted inserts. Each part lives in bench/protocol/<part>.ts.
+ * Keccak-256 by input size, and persisted inserts. Each part lives in bench/protocol/<part>.ts.
  */
+import { benchKeccak } from './protocol/keccak.ts'
 import { benchSignature } from './protocol/signature.ts'
 import { benchSmst } from './protocol/smst.ts'
 import { benchStore } from './protocol/store.ts'
@@ -15,7 +16,8 @@ const goals = {
 
 export async function run(): Promise<Record<string, unknown>> {
   const signature = await benchSignature()
+  const keccak = await benchKeccak()
   const smst = await benchSmst()
   const store = await benchStore()
-  return { goals, signature, smst, store }
+  return { goals, signature, keccak, smst, store }
 }

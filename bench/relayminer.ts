@@ -7,17 +7,23 @@
  * - streaming: time to the first chunk, directly and through the relayminer;
  * - throughput: relays/s through the relayminer under concurrency, its CPU time per relay (it runs in its
  *   own process: one JS thread), and a check that every acknowledged relay was persisted (none dropped);
- * - the pipeline without sockets: `app.request()` in process with an in-memory backend.
- * - calibration: a trivial Hono app on the same HTTP server, to read the figures against this machine.
+ * - the pipeline without sockets: `app.request()` in process with an in-memory backend, and the relay
+ *   service alone (`relays.serve()`, no HTTP at all);
+ * - CPU per stage: each stage of the relay path timed alone (stageCosts.ts);
+ * - calibration: a trivial Hono app, and a bare node:http proxy to the same upstream (the floor of any
+ *   relayminer with an HTTP hop), to read the figures against this machine.
  * The load generator, the fake upstream and each server are separate processes.
  */
 import { type ChildProcess, fork } from 'node:child_process'
+import { Agent, request as httpRequest } from 'node:http'
 import { loadavg } from 'node:os'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
+import { keccak256Implementation } from '../src/protocol/signature/keccak256.ts'
 import { createInstantBackend } from '../src/relayminer/testing/createInstantBackend.ts'
 import { createTestNetwork, type TestNetwork } from '../src/relayminer/testing/createTestNetwork.ts'
 import { createTestRelayMiner } from '../src/relayminer/testing/createTestRelayMiner.ts'
+import { measureStageCosts } from './relayminer/stageCosts.ts'
 
 const goals = { relaysPerSecOneCore: '≥ 5 000', addedLatencyP50Ms: '≤ 0.3' }
 const chat = { messages: [{ role: 'user', content: 'Hello' }], temperature: 0, max_tokens: 4 }
@@ -57,22 +63,43 @@ function summary(samplesMs: number[]) {
   return { p50Ms: round(percentile(sorted, 50)), p99Ms: round(percentile(sorted, 99)) }
 }
 
-async function post(url: string, body: unknown): Promise<Response> {
-  return fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
+// A light load generator (node:http with keep-alive rather than fetch, which costs several times more CPU
+// per request): on a small machine the client shares the cores with the servers it measures.
+const agent = new Agent({ keepAlive: true, maxSockets: 64 })
+
+/** POSTs a JSON body and reads the whole answer; `onFirstChunk` fires when its first bytes arrive. */
+function post(
+  url: string,
+  body: unknown,
+  onFirstChunk?: () => void,
+): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const text = JSON.stringify(body)
+    const headers = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) }
+    const request = httpRequest(url, { method: 'POST', agent, headers }, (response) => {
+      let answer = ''
+      let isFirst = true
+      response.setEncoding('utf8')
+      response.on('data', (part: string) => {
+        if (isFirst) onFirstChunk?.()
+        isFirst = false
+        answer += part
+      })
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, text: answer }))
+      response.on('error', reject)
+    })
+    request.on('error', reject)
+    request.end(text)
   })
 }
 
-/** Time to the first byte of the body, then the body drained. */
+/** Time to the first byte of the body (the body is drained before the next request). */
 async function timeToFirstChunk(url: string, body: unknown): Promise<number> {
   const startedAt = performance.now()
-  const response = await post(url, body)
-  const reader = response.body!.getReader()
-  await reader.read()
-  const firstMs = performance.now() - startedAt
-  while (!(await reader.read()).done) {}
+  let firstMs = 0
+  await post(url, body, () => {
+    firstMs = performance.now() - startedAt
+  })
   return firstMs
 }
 
@@ -84,7 +111,7 @@ async function envelopes(network: TestNetwork, count: number, body: unknown) {
 
 async function latency(
   upstream: Child,
-  miners: { mined: Child; unmined: Child },
+  miners: { mined: Child; unmined: Child; nodeProxy: Child },
   network: TestNetwork,
   count: number,
 ) {
@@ -92,17 +119,22 @@ async function latency(
     mined: await envelopes(network, count, chat),
     unmined: await envelopes(network, count, chat),
   }
-  const samples = { direct: [] as number[], mined: [] as number[], unmined: [] as number[] }
+  const samples = {
+    direct: [] as number[],
+    proxied: [] as number[],
+    mined: [] as number[],
+    unmined: [] as number[],
+  }
   const time = async (url: string, body: unknown) => {
     const startedAt = performance.now()
     const response = await post(url, body)
-    await response.text()
     if (response.status !== 200) throw new Error(`${url} answered ${response.status}`)
     return performance.now() - startedAt
   }
-  // Interleaved, so the three series see the same machine noise.
+  // Interleaved, so the four series see the same machine noise.
   for (let i = 0; i < count; i++) {
     samples.direct.push(await time(`${upstream.url}/v1/chat/completions`, chat))
+    samples.proxied.push(await time(`${miners.nodeProxy.url}/v1/relay`, signed.unmined[i]))
     samples.unmined.push(await time(`${miners.unmined.url}/v1/relay`, signed.unmined[i]))
     samples.mined.push(await time(`${miners.mined.url}/v1/relay`, signed.mined[i]))
   }
@@ -119,6 +151,8 @@ async function latency(
   return {
     requests: count,
     direct,
+    // The extra hop alone: the bare node:http proxy (calibration), no protocol work.
+    nodeProxyFloor: added(samples.proxied),
     relayedNotMined: added(samples.unmined),
     relayedMinedAndPersisted: added(samples.mined),
   }
@@ -154,7 +188,6 @@ async function throughput(
     Array.from({ length: concurrency }, async () => {
       while (next < count) {
         const response = await post(`${miner.url}/v1/relay`, signed[next++])
-        await response.text()
         if (response.status === 200) acknowledged++
         else failures.set(response.status, (failures.get(response.status) ?? 0) + 1)
       }
@@ -183,24 +216,29 @@ async function inProcess(count: number) {
   const network = createTestNetwork()
   const miner = await createTestRelayMiner({ network, backend: createInstantBackend() })
   const signed = (await envelopes(network, count, chat)).map((body) => JSON.stringify(body))
-  const cpuBefore = process.cpuUsage()
-  const startedAt = performance.now()
-  for (let i = 0; i < count; i += 64) {
-    await Promise.all(
-      signed
-        .slice(i, i + 64)
-        .map(async (body) => (await miner.app.request('/v1/relay', { method: 'POST', body })).text()),
-    )
+  const measure = async (serve: (body: string) => Promise<unknown>) => {
+    const cpuBefore = process.cpuUsage()
+    const startedAt = performance.now()
+    for (let i = 0; i < count; i += 64) await Promise.all(signed.slice(i, i + 64).map(serve))
+    const wallMs = performance.now() - startedAt
+    const cpu = process.cpuUsage(cpuBefore)
+    return { wallMs, cpuUsPerRelay: round((cpu.user + cpu.system) / count, 1) }
   }
-  const wallMs = performance.now() - startedAt
-  const cpu = process.cpuUsage(cpuBefore)
+  const viaApp = await measure(async (body) =>
+    (await miner.app.request('/v1/relay', { method: 'POST', body })).text(),
+  )
   const persisted = miner.store.listTrees().reduce((total, tree) => total + tree.count, 0)
+  // The same relays again, straight into the relay service: a nonce already served is just served again.
+  const viaService = await measure((body) => miner.relays.serve(JSON.parse(body)))
   await miner.dispose()
   return {
-    relays: count,
-    relaysPerSecWall: Math.round((count / wallMs) * 1000),
-    cpuUsPerRelay: round((cpu.user + cpu.system) / count, 1),
-    persisted,
+    app: {
+      relays: count,
+      relaysPerSecWall: Math.round((count / viaApp.wallMs) * 1000),
+      cpuUsPerRelay: viaApp.cpuUsPerRelay,
+      persisted,
+    },
+    serviceCpuUsPerRelay: viaService.cpuUsPerRelay,
   }
 }
 
@@ -212,6 +250,7 @@ export async function run(): Promise<Record<string, unknown>> {
     mined: await start('./relayminer/relayMinerProcess.ts', [upstream.url, 'all']),
     unmined: await start('./relayminer/relayMinerProcess.ts', [upstream.url, 'none']),
     trivial: await start('./relayminer/trivialServer.ts'),
+    nodeProxy: await start('./relayminer/nodeProxyFloor.ts', [upstream.url]),
   }
   progress('fake upstream and relayminers up')
   const network = createTestNetwork()
@@ -224,12 +263,16 @@ export async function run(): Promise<Record<string, unknown>> {
     const mined = await throughput(miners.mined, network, n(5_000), 32, true)
     const unmined = await throughput(miners.unmined, network, n(5_000), 32, false)
     const trivial = await throughput(miners.trivial, network, n(5_000), 32, false)
+    const nodeProxy = await throughput(miners.nodeProxy, network, n(5_000), 32, false)
     progress('throughput done')
     const pipeline = await inProcess(n(5_000))
+    const upstreamAnswer = (await post(`${upstream.url}/v1/chat/completions`, chat)).text
+    const stageCosts = await measureStageCosts(network, chat, upstreamAnswer)
     return {
       goals,
       iterations: n(1_000),
       loadAverage: loadavg().map((value) => round(value, 1)),
+      keccak: keccak256Implementation,
       addedLatency: added,
       streaming: stream,
       throughputMinedAndPersisted: mined,
@@ -240,7 +283,15 @@ export async function run(): Promise<Record<string, unknown>> {
         mined.relayMinerCpuUsPerRelay / trivial.relayMinerCpuUsPerRelay,
         2,
       ),
-      pipelineWithoutSockets: pipeline,
+      // The floor with the upstream hop: a bare node:http proxy, no protocol work at all.
+      nodeProxyFloorCpuUsPerRequest: nodeProxy.relayMinerCpuUsPerRelay,
+      relayMinerCpuOverNodeProxyFloor: round(
+        unmined.relayMinerCpuUsPerRelay / nodeProxy.relayMinerCpuUsPerRelay,
+        2,
+      ),
+      pipelineWithoutSockets: pipeline.app,
+      relayServiceWithoutHttpCpuUsPerRelay: pipeline.serviceCpuUsPerRelay,
+      cpuUsPerStage: stageCosts,
     }
   } finally {
     for (const miner of Object.values(miners)) {
@@ -249,5 +300,6 @@ export async function run(): Promise<Record<string, unknown>> {
       await exited
     }
     upstream.process.kill()
+    agent.destroy()
   }
 }

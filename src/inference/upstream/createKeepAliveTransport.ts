@@ -31,7 +31,7 @@ const MAX_TARGETS = 64
  * The upstream backend's default transport: `node:http(s)` with keep-alive agents. Why not `fetch`: on
  * Node 20 undici's WHATWG Request, Headers, Response and body streams, plus `AbortSignal.any`, cost
  * several times the CPU of `http.request` per call, and the upstream call is on every relay's path
- * (docs/relayminer.md, "Figures"). URLs are parsed once; signals get a plain listener each.
+ * (docs/relayminer.md, "Performance"). URLs are parsed once; signals get a plain listener each.
  *
  * @param parameters - sockets per origin
  * @returns the transport
