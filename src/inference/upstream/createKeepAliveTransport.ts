@@ -86,7 +86,7 @@ export function createKeepAliveTransport(
       const outgoing: WatchedRequest = target.send(options, (incoming) =>
         resolve(new KeepAliveReply(incoming)),
       )
-      outgoing.once('error', reject)
+      outgoing.on('error', reject)
       if (request.signals.length > 0 || request.deadline) {
         outgoing[kWatch] = new AbortWatch(outgoing, request.signals, request.deadline)
         outgoing.once('close', releaseWatch)

@@ -60,11 +60,12 @@ export function createNodeRelayHandler(
 
 async function writeFrames(outgoing: ServerResponse, frames: RelayFrames): Promise<void> {
   outgoing.writeHead(200, SSE_HEADERS)
+  // A client that leaves ends the frames at once (their relay is aborted too, by the handler's controller).
   const onClose = () => void frames.return().catch(() => undefined)
   outgoing.once('close', onClose)
   try {
     for (let step = await frames.next(); !step.done; step = await frames.next()) {
-      if (outgoing.destroyed) return
+      if (outgoing.destroyed) break
       if (!outgoing.write(step.value)) await drained(outgoing)
     }
     outgoing.end()
@@ -73,6 +74,8 @@ async function writeFrames(outgoing: ServerResponse, frames: RelayFrames): Promi
     outgoing.destroy()
   } finally {
     outgoing.off('close', onClose)
+    // Frames left unfinished (the socket went first) still release what they hold: meter, in-flight count.
+    await frames.return().catch(() => undefined)
   }
 }
 
