@@ -82,7 +82,9 @@ export interface ServiceCatalog {
 }
 
 /** One server-sent event as received: `event:` (absent for plain data events) and the joined `data:`. */
-export type SseEvent = { event: string | undefined; data: string }
+export type { SseEvent } from '../protocol/sse/parseSseStream.ts'
+
+import type { SseEvent } from '../protocol/sse/parseSseStream.ts'
 
 /** What a supplier sent back once its response headers arrived. */
 export type SupplierReply =

@@ -139,6 +139,7 @@ export {
   sessionHeaderAbiParameter,
 } from './relay/relayAbi.ts'
 export { relayLayout, relaySignatureOffsets } from './relay/relayLayout.ts'
+export { relayRequestToJson } from './relay/relayRequestToJson.ts'
 export {
   readSessionHeaderTuple,
   serviceIdByteLength,
@@ -469,3 +470,4 @@ export {
   WEIGHT_OFFSET,
   WEIGHTED_PROOF_VERSION,
 } from './smst/weightedProofFormat.ts'
+export { parseSseStream, type SseEvent } from './sse/parseSseStream.ts'

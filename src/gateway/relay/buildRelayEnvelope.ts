@@ -1,6 +1,7 @@
 import { randomFillSync } from 'node:crypto'
 import { bytesToHex, type Hex } from '../../protocol/bytes/bytes.ts'
 import { hashRequestPayload } from '../../protocol/relay/hashRequestPayload.ts'
+import { relayRequestToJson } from '../../protocol/relay/relayRequestToJson.ts'
 import type { RelayRequest, SessionHeader } from '../../protocol/relay/types.ts'
 import { relayRequestDigestBytes } from '../../protocol/signature/hashRelayRequest.ts'
 import { privateKeyBytes } from '../../protocol/signature/privateKeyBytes.ts'
@@ -80,31 +81,4 @@ function randomNonce(): bigint {
   const nonce = noncePool.readBigUInt64BE(noncePoolOffset)
   noncePoolOffset += 8
   return nonce
-}
-
-/**
- * The JSON form of a relay request on the wire: uint64 fields as decimal strings, because JSON numbers
- * lose precision above 2^53 (docs/relayminer.md, "Wire format").
- *
- * @param request - the relay request
- * @returns a JSON-safe object
- * @example
- * JSON.stringify({ request: relayRequestToJson(request), requestSignature, payload })
- */
-export function relayRequestToJson(request: RelayRequest) {
-  const { session } = request
-  return {
-    session: {
-      application: session.application,
-      serviceId: session.serviceId,
-      sessionId: session.sessionId,
-      sessionStartHeight: session.sessionStartHeight.toString(),
-      sessionEndHeight: session.sessionEndHeight.toString(),
-    },
-    supplier: request.supplier,
-    payloadHash: request.payloadHash,
-    maxInputTokens: request.maxInputTokens,
-    maxOutputTokens: request.maxOutputTokens,
-    nonce: request.nonce.toString(),
-  }
 }

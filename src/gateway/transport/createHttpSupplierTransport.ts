@@ -1,8 +1,8 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http'
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https'
 import type { Socket } from 'node:net'
+import { parseSseStream } from '../../protocol/sse/parseSseStream.ts'
 import type { SupplierReply, SupplierTransport } from '../ports.ts'
-import { parseSseStream } from './parseSseStream.ts'
 
 /**
  * The relay URL for a supplier's registered endpoint: the endpoint itself when it already names

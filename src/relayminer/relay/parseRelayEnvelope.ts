@@ -126,26 +126,4 @@ function uint64(value: unknown, field: string): bigint {
   throw new InvalidRelayError({ field, reason: 'must be a uint64 as a decimal string' })
 }
 
-/**
- * The JSON form of a relay request for the wire (uint64 fields as decimal strings).
- *
- * @param request - the relay request
- * @returns a JSON-safe object that `parseRelayEnvelope` reads back
- * @example
- * fetch(url, { method: 'POST', body: JSON.stringify({ request: relayRequestToJson(request), requestSignature, payload }) })
- */
-export function relayRequestToJson(request: RelayRequest) {
-  const { session } = request
-  return {
-    session: {
-      ...session,
-      sessionStartHeight: session.sessionStartHeight.toString(),
-      sessionEndHeight: session.sessionEndHeight.toString(),
-    },
-    supplier: request.supplier,
-    payloadHash: request.payloadHash,
-    maxInputTokens: request.maxInputTokens,
-    maxOutputTokens: request.maxOutputTokens,
-    nonce: request.nonce.toString(),
-  }
-}
+export { relayRequestToJson } from '../../protocol/relay/relayRequestToJson.ts'

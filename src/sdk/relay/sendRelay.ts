@@ -4,9 +4,9 @@ import { hashResponsePayload } from '../../protocol/relay/hashResponsePayload.ts
 import type { RelayResponse } from '../../protocol/relay/types.ts'
 import type { ReportedUsage } from '../../protocol/relay/verifyRelayResponse.ts'
 import type { RelayDomain } from '../../protocol/signature/typedData.ts'
+import { parseSseStream, type SseEvent } from '../../protocol/sse/parseSseStream.ts'
 import { SdkInvalidRelayResponseError, SdkNoSupplierError, SdkRelayFailedError } from '../errors.ts'
 import type { SdkSession, SdkSupplier } from '../ports.ts'
-import { readSseEvents, type SdkSseEvent } from './readSseEvents.ts'
 import { type RelayPayload, type SignedRelay, signRelay } from './signRelay.ts'
 import { verifySignedResponse } from './verifySignedResponse.ts'
 
@@ -121,7 +121,7 @@ async function attempt(context: SdkRelayContext, job: SdkRelayJob, supplier: Sdk
     throw new Error(`supplier answered HTTP ${response.status}${code ? ` ${code}` : ''}`)
   }
   if (!isStream) return verifyJson(context, relay, supplier, await response.json())
-  const events = readSseEvents(response.body as unknown as AsyncIterable<Uint8Array>)
+  const events = parseSseStream(response.body as unknown as AsyncIterable<Uint8Array>)
   return openStream(context, job, relay, supplier, events)
 }
 
@@ -149,7 +149,7 @@ async function openStream(
   job: SdkRelayJob,
   relay: SignedRelay,
   supplier: SdkSupplier,
-  events: AsyncGenerator<SdkSseEvent>,
+  events: AsyncGenerator<SseEvent>,
 ): Promise<SdkStreamAnswer> {
   const first = await events.next()
   if (first.done || first.value.event !== undefined || first.value.data === '[DONE]')
@@ -165,14 +165,14 @@ async function* streamChunks(
   context: SdkRelayContext,
   job: SdkRelayJob,
   relay: SignedRelay,
-  first: SdkSseEvent,
-  events: AsyncGenerator<SdkSseEvent>,
+  first: SseEvent,
+  events: AsyncGenerator<SseEvent>,
 ): AsyncGenerator<Record<string, unknown>, RelayResponse> {
   const hasher = createStreamPayloadHasher()
   let usage: ReportedUsage
   let hasDone = false
   for (
-    let step: IteratorResult<SdkSseEvent> = { done: false, value: first };
+    let step: IteratorResult<SseEvent> = { done: false, value: first };
     !step.done;
     step = await events.next()
   ) {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import type { ChatCompletionRequest } from '../../inference/index.ts'
 import { bytesToHex, type Hex } from '../../protocol/bytes/bytes.ts'
 import { hashRequestPayload } from '../../protocol/relay/hashRequestPayload.ts'
+import { relayRequestToJson } from '../../protocol/relay/relayRequestToJson.ts'
 import type { RelayRequest, SessionHeader } from '../../protocol/relay/types.ts'
 import { relayRequestDigestBytes } from '../../protocol/signature/hashRelayRequest.ts'
 import { privateKeyBytes } from '../../protocol/signature/privateKeyBytes.ts'
@@ -58,24 +59,6 @@ export function buildProbeRelay(parameters: {
   return {
     request,
     requestHash: bytesToHex(digest),
-    envelope: { request: requestToJson(request), requestSignature, payload },
-  }
-}
-
-function requestToJson(request: RelayRequest): Record<string, unknown> {
-  const { session } = request
-  return {
-    session: {
-      application: session.application,
-      serviceId: session.serviceId,
-      sessionId: session.sessionId,
-      sessionStartHeight: session.sessionStartHeight.toString(),
-      sessionEndHeight: session.sessionEndHeight.toString(),
-    },
-    supplier: request.supplier,
-    payloadHash: request.payloadHash,
-    maxInputTokens: request.maxInputTokens,
-    maxOutputTokens: request.maxOutputTokens,
-    nonce: request.nonce.toString(),
+    envelope: { request: relayRequestToJson(request), requestSignature, payload },
   }
 }

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest'
-import { relayUrlOf } from './createHttpSupplierTransport.ts'
 import { parseSseStream } from './parseSseStream.ts'
 
 async function parse(...parts: string[]) {
@@ -24,15 +23,5 @@ describe('parseSseStream', () => {
 
   it('behavior: an event cut off before its blank line is dropped (a broken stream, not data)', async () => {
     expect(await parse('data: {"a":1}\n\ndata: {"b":')).toEqual([{ event: undefined, data: '{"a":1}' }])
-  })
-})
-
-describe('relayUrlOf', () => {
-  it.each([
-    ['http://127.0.0.1:8081', 'http://127.0.0.1:8081/v1/relay'],
-    ['https://supplier.example/v1/', 'https://supplier.example/v1/relay'],
-    ['https://supplier.example/custom/relay', 'https://supplier.example/custom/relay'],
-  ])('default: %s → %s', (endpoint, url) => {
-    expect(relayUrlOf(endpoint)).toBe(url)
   })
 })

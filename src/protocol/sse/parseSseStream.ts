@@ -1,4 +1,5 @@
-import type { SseEvent } from '../ports.ts'
+/** One server-sent event: its `event:` name, if any, and its joined `data:` lines. */
+export type SseEvent = { event: string | undefined; data: string }
 
 /**
  * Parses a `text/event-stream` body into events: events end at a blank line, `data:` lines join with
