@@ -59,6 +59,8 @@ describe('openKeyStore', () => {
     expect(gateway.findByKey(key)?.revokedAtMs).toBeUndefined()
     expect(gateway.findByKey(key)?.revokedAtMs).toBeUndefined()
     await cli.revoke(record.id)
+    // lmdb renews a handle's read snapshot on the next macrotask; a request always arrives on one.
+    await new Promise((resolve) => setTimeout(resolve, 0))
     expect(gateway.findByKey(key)?.revokedAtMs).toBe(7)
     await cli.close()
     await gateway.close()

@@ -45,7 +45,8 @@ export type KeyStore = {
   revoke(id: string): Promise<ApiKeyRecord>
   /**
    * The key's record if it exists (revoked ones included; the caller checks `revokedAtMs`). Records are
-   * cached in memory until a key is created or revoked by any process sharing the store.
+   * cached in memory until a key is created or revoked by any process sharing the store; another
+   * process's change is seen from this process's next event-loop turn (lmdb renews its read snapshot then).
    */
   findByKey(key: string): ApiKeyRecord | undefined
   usage(id: string): KeyUsage
