@@ -55,6 +55,13 @@ describe('decai command tree', async () => {
     expect(missing.map(({ path }) => path.join(' '))).toEqual([])
   })
 
+  it('behavior: every API-key command of the gateway (create, list, revoke) prints JSON with --json', () => {
+    const keyCommands = leaves.filter(({ path }) => path.slice(0, 2).join(' ') === 'gateway keys')
+    expect(keyCommands.map(({ path }) => path.at(-1))).toEqual(['create', 'list', 'revoke'])
+    const missing = keyCommands.filter(({ command }) => !hasOption(command, '--json'))
+    expect(missing.map(({ path }) => path.join(' '))).toEqual([])
+  })
+
   it('behavior: every command that talks to the ledger and ends prints JSON with --json', () => {
     // The explorer serves until stopped: it prints no result.
     const ledgerCommands = leaves.filter(

@@ -18,10 +18,10 @@ import {
   openKeyStore,
 } from '../../gateway/index.ts'
 import type { ChatCompletionRequest } from '../../inference/index.ts'
-import { BaseError } from '../../protocol/errors/BaseError.ts'
 import { embeddedWatcherConfigSchema } from '../../watcher/config/configSchema.ts'
 import { parseEmbeddedWatcherConfig } from '../../watcher/config/loadWatcherConfig.ts'
 import { createReportFeed, type ReportFeed } from '../../watcher/report/createReportFeed.ts'
+import { runAction } from '../context/runAction.ts'
 import { type GatewayWatcher, startGatewayWatcher } from '../watcher/startGatewayWatcher.ts'
 import { createVerdictHub, mergeVerdictSources } from '../watcher/verdictSources.ts'
 import { registerGatewayStakeCommands } from './gatewayStake.ts'
@@ -60,6 +60,7 @@ export function registerGatewayCommands(program: Command): void {
     .command('revoke <id>')
     .description('Revoke a key by id; it stops working at once')
     .requiredOption('--config <file>', 'gateway YAML config')
+    .option('--json', 'print one JSON object')
     .action(runAction(revokeKeyAction))
 }
 
@@ -184,30 +185,17 @@ async function listKeysAction(options: { config: string; json?: boolean }): Prom
   }
 }
 
-async function revokeKeyAction(id: string, options: { config: string }): Promise<void> {
+async function revokeKeyAction(id: string, options: { config: string; json?: boolean }): Promise<void> {
   const { storeDir } = await readGatewayStoreSettings(options.config)
   const store = openKeyStore({ dir: storeDir })
   try {
     const record = await store.revoke(id)
-    console.log(`revoked ${record.id} (${record.name})`)
+    // Revoking twice keeps the first time: `revokedAt` says when the key stopped working.
+    const revokedAt = new Date(record.revokedAtMs ?? Date.now()).toISOString()
+    if (options.json) return console.log(JSON.stringify({ ...record, revokedAt }))
+    console.log(`revoked ${record.id} (${record.name}) at ${revokedAt}`)
   } finally {
     await store.close()
-  }
-}
-
-// Typed errors become one line on stderr (plus details, e.g. every config issue) and exit code 1.
-function runAction<A extends unknown[]>(
-  action: (...args: A) => Promise<void>,
-): (...args: A) => Promise<void> {
-  return async (...args) => {
-    try {
-      await action(...args)
-    } catch (error) {
-      if (!(error instanceof BaseError)) throw error
-      console.error(`error ${error.code}: ${error.shortMessage}`)
-      if (error.details) console.error(error.details)
-      process.exitCode = 1
-    }
   }
 }
 

@@ -1,8 +1,8 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { Command } from 'commander'
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runCommandInProcess } from '../testing/runCommandInProcess.ts'
 import { registerModelCommands } from './model.ts'
 
 let dir: string
@@ -14,31 +14,7 @@ afterAll(async () => {
 })
 
 // Runs `decai …` in-process and returns what it printed (stdout as one string, stderr line by line).
-async function decai(...args: string[]): Promise<{ out: string; err: string[]; exitCode: number }> {
-  const program = new Command().exitOverride()
-  registerModelCommands(program)
-  let out = ''
-  const err: string[] = []
-  const log = vi.spyOn(console, 'log').mockImplementation((line) => {
-    out += `${line}\n`
-  })
-  const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    out += String(chunk)
-    return true
-  })
-  const error = vi.spyOn(console, 'error').mockImplementation((line) => void err.push(String(line)))
-  process.exitCode = 0
-  try {
-    await program.parseAsync(['node', 'decai', ...args])
-  } finally {
-    log.mockRestore()
-    write.mockRestore()
-    error.mockRestore()
-  }
-  const exitCode = Number(process.exitCode ?? 0)
-  process.exitCode = 0
-  return { out, err, exitCode }
-}
+const decai = (...args: string[]) => runCommandInProcess(registerModelCommands, args)
 
 describe('decai model', () => {
   it('behavior: generate, hash and info agree on the file (--json)', async () => {
