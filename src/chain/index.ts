@@ -44,6 +44,11 @@ export {
   getClaimStatus,
 } from './actions/getClaimStatus.ts'
 export {
+  type GetDelegationParameters,
+  type GetDelegationReturnType,
+  getDelegation,
+} from './actions/getDelegation.ts'
+export {
   type GetDifficultyParameters,
   type GetDifficultyReturnType,
   getDifficulty,
@@ -68,6 +73,10 @@ export {
   type GetTokenBalanceReturnType,
   getTokenBalance,
 } from './actions/getTokenBalance.ts'
+export {
+  type GetWithdrawableSessionParameters,
+  getWithdrawableSession,
+} from './actions/getWithdrawableSession.ts'
 export {
   type IsAuthorizedSignerParameters,
   type IsAuthorizedSignerReturnType,

@@ -6,7 +6,7 @@ import { addLedgerOptions, type LedgerOptions, openLedger } from '../context/led
 import { formatTokens, printJson, printRows } from '../context/output.ts'
 import { parseAddress, parseBigint } from '../context/parsers.ts'
 import { runAction } from '../context/runAction.ts'
-import { queryBalances } from '../query/queryBalances.ts'
+import { type BalanceRow, queryBalances, type Unbonding } from '../query/queryBalances.ts'
 import { type EventFilters, queryClaims, queryProofs, querySettlements } from '../query/queryEvents.ts'
 import { queryDifficulty, querySession } from '../query/querySession.ts'
 
@@ -39,9 +39,10 @@ export function registerQueryCommands(program: Command): void {
   filtered('settlements', 'Settled claims (burned, minted) and expired ones (slashed)').action(
     runAction(settlementsAction),
   )
-  base('balances [addresses...]', 'Token balances and stakes (default: every devnet role)').action(
-    runAction(balancesAction),
-  )
+  base(
+    'balances [addresses...]',
+    'Token balances and, for any address, its application, gateway and supplier stakes, delegations and unbonding (default: every devnet role)',
+  ).action(runAction(balancesAction))
   base('difficulty', "A service's relay-mining target, its EMA and every change")
     .option('--service <id>', 'the service id (default: the devnet service)')
     .option('--session <n>', 'the session whose target to show (default: the current one)', parseBigint)
@@ -131,13 +132,43 @@ async function balancesAction(addresses: string[], options: QueryOptions) {
     devnetKeys: devnet?.keys,
   })
   if (options.json) return printJson(result)
-  printRows(
-    result.rows.map((row) => [
-      row.label,
-      `${formatTokens(row.balance)}${row.stake === undefined ? '' : `  (staked ${formatTokens(row.stake)})`}  ${row.address}`,
-    ]),
-  )
+  console.log(`session ${result.session}`)
+  for (const row of result.rows) printBalanceRow(row)
   console.log(`total supply ${formatTokens(result.totalSupply)}`)
+}
+
+// One account: its balance, then a line per stake it holds in any role.
+function printBalanceRow(row: BalanceRow): void {
+  const staked = row.stake === 0n ? '' : `  (staked ${formatTokens(row.stake)})`
+  console.log(`${row.label}  ${formatTokens(row.balance)}${staked}  ${row.address}`)
+  const { application: app, gateway, suppliers } = row
+  if (app) {
+    console.log(
+      `  application  ${formatTokens(app.stake)} for ${app.serviceId}, active from session ${app.activeFromSession}, ${app.pendingClaims} claims pending${formatUnbonding(app.unbonding)}`,
+    )
+    for (const d of app.delegations)
+      console.log(
+        `    delegates to gateway ${d.gateway} from session ${d.fromSession}${d.untilSession === null ? '' : ` until ${d.untilSession}`}`,
+      )
+  }
+  if (gateway)
+    console.log(
+      `  gateway      ${formatTokens(gateway.stake)}, active from session ${gateway.activeFromSession}${formatUnbonding(gateway.unbonding)}`,
+    )
+  for (const s of suppliers) {
+    console.log(
+      `  supplier     ${formatTokens(s.stake)} on operator ${s.operator} (owner ${s.owner}), ${s.pendingClaims} claims pending${formatUnbonding(s.unbonding)}`,
+    )
+    for (const service of s.services)
+      console.log(
+        `    serves ${service.serviceId} at ${service.endpoint} from session ${service.fromSession}${service.untilSession === null ? '' : ` until ${service.untilSession}`}`,
+      )
+  }
+}
+
+function formatUnbonding(unbonding: Unbonding | null): string {
+  if (!unbonding) return ''
+  return `; unbonding ${formatTokens(unbonding.amount)} since session ${unbonding.fromSession}, withdrawable from session ${unbonding.withdrawableFromSession}`
 }
 
 async function difficultyAction(options: QueryOptions & { service?: string; session?: bigint }) {
