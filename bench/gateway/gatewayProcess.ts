@@ -1,16 +1,17 @@
 /**
  * The gateway under benchmark, in its own process (one JS thread, so its CPU time per request is its own
  * work, apart from the load generator's and the relayminer's), configured as `decai gateway start` would
- * be: delegated mode, API keys required, lmdb key store and usage ledger, served by @hono/node-server.
+ * be: delegated mode, API keys required, lmdb key store and usage ledger, served by Node's HTTP server
+ * with the gateway's listener (inference on Node's request and response, the rest through Hono).
  * Its ledger view is the relayminer test network's memory ledger (the same keys, domain and sessions the
  * relayminer process uses), and its one supplier is the relayminer at argv[2].
  * Prints `{"url": …, "key": …}` once listening; answers `stop` IPC messages.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
+import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { serve } from '@hono/node-server'
 import { pino } from 'pino'
 import { parseGatewayConfig } from '../../src/gateway/config/loadGatewayConfig.ts'
 import { createGateway } from '../../src/gateway/createGateway.ts'
@@ -81,7 +82,7 @@ const logger = pino({ level: config.log.level }, pino.destination({ dest: '/dev/
 const gateway = await createGateway({ config, sessionSource, catalog, logger })
 await gateway.start()
 const { key } = await gateway.keyStore!.create({ name: 'bench' })
-const server = serve({ fetch: gateway.app.fetch, hostname: '127.0.0.1', port: 0 })
+const server = createServer(gateway.listener).listen(0, '127.0.0.1')
 await new Promise((resolve) => server.once('listening', resolve))
 const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 process.stdout.write(`${JSON.stringify({ url, key })}\n`)

@@ -3,6 +3,8 @@ import type { Logger } from 'pino'
 import type { GatewayApplication, GatewayConfig } from './config/loadGatewayConfig.ts'
 import type { GatewayVariables } from './http/authenticate.ts'
 import { createGatewayApp } from './http/createGatewayApp.ts'
+import { createGatewayListener } from './http/node/createGatewayListener.ts'
+import type { NodeRequestHandler } from './http/node/createNodeInferenceHandler.ts'
 import { createRateLimiter } from './keys/createRateLimiter.ts'
 import { type KeyStore, openKeyStore } from './keys/openKeyStore.ts'
 import { createGatewayMetrics, type GatewayMetrics } from './metrics/createGatewayMetrics.ts'
@@ -39,6 +41,12 @@ export type CreateGatewayParameters = {
 /** A wired gateway: the HTTP app, and what runs behind it. */
 export type Gateway = {
   app: Hono<{ Variables: GatewayVariables }>
+  /**
+   * The app for Node's HTTP server (`http.createServer(gateway.listener)`): the inference endpoints on
+   * Node's request and response directly, everything else through `app`. Serve this rather than
+   * `app.fetch` on Node: the relay path then costs less CPU per request.
+   */
+  listener: NodeRequestHandler
   router: RouterContext
   metrics: GatewayMetrics
   scores: SupplierScores
@@ -55,11 +63,11 @@ export type Gateway = {
  * limiter and the HTTP app. Nothing here reads the environment or the config file; the CLI does that.
  *
  * @param parameters - config, ledger ports, logger, optional transport, verdicts, key store, clock
- * @returns the gateway; call `start()` then serve `app.fetch`
+ * @returns the gateway; call `start()` then serve `listener` (or `app.fetch` off Node)
  * @example
  * const gateway = await createGateway({ config, sessionSource, catalog, logger })
  * await gateway.start()
- * serve({ fetch: gateway.app.fetch, port: config.server.port })
+ * createServer(gateway.listener).listen(config.server.port, config.server.host)
  */
 export async function createGateway(parameters: CreateGatewayParameters): Promise<Gateway> {
   const { config } = parameters
@@ -104,14 +112,15 @@ export async function createGateway(parameters: CreateGatewayParameters): Promis
       'watcher verdict',
     )
   })
-  const app = createGatewayApp({
+  const appParameters = {
     config,
     router,
     keyStore,
     limiter: createRateLimiter({ nowMs }),
     catalog: parameters.catalog,
     logger,
-  })
+  }
+  const app = createGatewayApp(appParameters)
   let timer: NodeJS.Timeout | undefined
   const poll = async () => {
     try {
@@ -122,6 +131,7 @@ export async function createGateway(parameters: CreateGatewayParameters): Promis
   }
   return {
     app,
+    listener: createGatewayListener({ ...appParameters, app }),
     router,
     metrics,
     scores,

@@ -34,22 +34,39 @@ export type GatewayVariables = {
  * @example
  * app.use('/v1/*', createAuthenticate({ keyStore, isRequired: true }))
  */
-export function createAuthenticate(options: {
-  keyStore: KeyStore | undefined
-  isRequired: boolean
-}): MiddlewareHandler<{ Variables: GatewayVariables }> {
+export function createAuthenticate(options: KeyOptions): MiddlewareHandler<{ Variables: GatewayVariables }> {
   return async function authenticate(c, next) {
-    if (!options.isRequired || !options.keyStore) {
-      c.set('apiKey', anonymousKey)
-      return next()
-    }
-    const header = c.req.header('authorization')
-    const presented = header?.match(/^Bearer\s+(\S+)\s*$/i)?.[1] ?? c.req.header('x-api-key')
-    if (!presented) throw new UnauthorizedError({ reason: 'missing' })
-    const record = options.keyStore.findByKey(presented)
-    if (!record) throw new UnauthorizedError({ reason: 'invalid' })
-    if (record.revokedAtMs !== undefined) throw new UnauthorizedError({ reason: 'revoked' })
-    c.set('apiKey', record)
+    c.set('apiKey', findApiKey(options, c.req.header('authorization'), c.req.header('x-api-key')))
     return next()
   }
+}
+
+/** Where keys are looked up, and whether one is needed. */
+export type KeyOptions = { keyStore: KeyStore | undefined; isRequired: boolean }
+
+/**
+ * The key a request presents, as `createAuthenticate` checks it (the Node fast path calls it directly).
+ *
+ * @param options - the key store, and whether keys are required
+ * @param authorization - the `Authorization` header
+ * @param apiKeyHeader - the `x-api-key` header
+ * @returns the key's record (`anonymousKey` when keys are not required)
+ * @throws {UnauthorizedError} missing, unknown or revoked
+ * @example
+ * const apiKey = findApiKey(options, headers.authorization, headers['x-api-key'])
+ */
+export function findApiKey(
+  options: KeyOptions,
+  authorization: string | undefined,
+  apiKeyHeader: string | string[] | undefined,
+): ApiKeyRecord {
+  if (!options.isRequired || !options.keyStore) return anonymousKey
+  const presented =
+    authorization?.match(/^Bearer\s+(\S+)\s*$/i)?.[1] ??
+    (typeof apiKeyHeader === 'string' ? apiKeyHeader : undefined)
+  if (!presented) throw new UnauthorizedError({ reason: 'missing' })
+  const record = options.keyStore.findByKey(presented)
+  if (!record) throw new UnauthorizedError({ reason: 'invalid' })
+  if (record.revokedAtMs !== undefined) throw new UnauthorizedError({ reason: 'revoked' })
+  return record
 }

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { serveGateway } from '../testing/serveGateway.ts'
+import { type ServedVia, serveGateway } from '../testing/serveGateway.ts'
 import { type FakeGateway, startFakeGateway } from '../testing/startFakeGateway.ts'
 
+const servedVia: ServedVia[] = ['listener', 'hono']
 let current: (FakeGateway & { served: Awaited<ReturnType<typeof serveGateway>> }) | undefined
 afterEach(async () => {
   await current?.served.close()
@@ -9,13 +10,13 @@ afterEach(async () => {
   current = undefined
 })
 
-describe('createClientSignal on Node’s server', () => {
+describe.each(servedVia)('createClientSignal on Node’s server, via %s', (via) => {
   it('behavior: a client that disconnects before its answer aborts the supplier attempt', async () => {
     const fake = await startFakeGateway({
       behaviors: [{ firstByteDelayMs: 5_000 }, {}, {}],
       config: 'routing: { hedgeDelay: 0 }',
     })
-    current = { ...fake, served: await serveGateway(fake.gateway) }
+    current = { ...fake, served: await serveGateway(fake.gateway, via) }
     const { key } = await fake.gateway.keyStore!.create({ name: 'test' })
     const controller = new AbortController()
     const sent = fetch(`${current.served.url}/v1/chat/completions`, {

@@ -1,18 +1,17 @@
 import { Hono } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { Logger } from 'pino'
-import { BaseError } from '../../protocol/errors/BaseError.ts'
 import type { GatewayConfig } from '../config/loadGatewayConfig.ts'
 import { UnsupportedEndpointError } from '../errors.ts'
 import type { RateLimiter } from '../keys/createRateLimiter.ts'
 import type { KeyStore } from '../keys/openKeyStore.ts'
-import type { GatewayMetrics } from '../metrics/createGatewayMetrics.ts'
 import type { ServiceCatalog } from '../ports.ts'
 import type { RouterContext } from '../routing/types.ts'
 import { createAuthenticate, type GatewayVariables } from './authenticate.ts'
+import { createRequestObserver } from './createRequestObserver.ts'
 import { createInferenceHandler } from './handleInference.ts'
 import { createModelHandlers } from './handleModels.ts'
-import { toOpenAiError } from './toOpenAiError.ts'
+import { toErrorReply } from './toErrorReply.ts'
 
 export type CreateGatewayAppParameters = {
   config: GatewayConfig
@@ -73,56 +72,11 @@ export function createGatewayApp(
     throw new UnsupportedEndpointError({ endpoint: 'this path' })
   })
   app.onError((error, c) => {
-    // The client went away before an answer: nothing to send, and not the gateway's failure (nginx's 499).
-    if (!(error instanceof BaseError) && (c.get('clientSignal') ?? c.req.raw.signal).aborted) {
-      metrics.errors.inc({ class: 'client_gone' })
-      logger.info({ path: c.req.path }, 'client closed the request before an answer')
-      return c.body(null, 499 as ContentfulStatusCode)
-    }
-    const { status, body, headers } = toOpenAiError(error)
-    const code = error instanceof BaseError ? error.code : 'INTERNAL'
-    metrics.errors.inc({ class: code })
-    if (status >= 500) logger.error({ err: error, status, path: c.req.path }, 'request failed')
-    else logger.info({ status, code, path: c.req.path }, 'request refused')
+    // Read only for unknown errors: `c.req.raw` builds the whole web Request.
+    const isClientGone = () => (c.get('clientSignal') ?? c.req.raw.signal).aborted
+    const { status, body, headers } = toErrorReply(error, { isClientGone, path: c.req.path, metrics, logger })
+    if (!body) return c.body(null, status as ContentfulStatusCode)
     return c.json(body, status as ContentfulStatusCode, headers)
   })
   return app
-}
-
-// Counters and histograms bound to their labels once per label set: prom-client otherwise hashes the
-// label object on every request.
-function createRequestObserver(metrics: GatewayMetrics) {
-  const counters = new Map<string, { inc(): void }>()
-  const histograms = new Map<string, { observe(seconds: number): void }>()
-  return (path: string, model: string, status: number, isStream: boolean, startedAtMs: number) => {
-    const endpoint = routeLabel(path)
-    const counterKey = `${endpoint} ${model} ${status}`
-    let counter = counters.get(counterKey)
-    if (!counter) {
-      counter = metrics.requests.labels({ endpoint, model, status: String(status) })
-      counters.set(counterKey, counter)
-    }
-    counter.inc()
-    const histogramKey = `${endpoint} ${isStream}`
-    let histogram = histograms.get(histogramKey)
-    if (!histogram) {
-      histogram = metrics.duration.labels({ endpoint, stream: String(isStream) })
-      histograms.set(histogramKey, histogram)
-    }
-    histogram.observe((performance.now() - startedAtMs) / 1000)
-  }
-}
-
-const knownRoutes = new Set([
-  '/v1/chat/completions',
-  '/v1/completions',
-  '/v1/embeddings',
-  '/v1/models',
-  '/healthz',
-  '/metrics',
-])
-
-function routeLabel(path: string): string {
-  if (knownRoutes.has(path)) return path
-  return path.startsWith('/v1/models/') ? '/v1/models/:model' : 'other'
 }

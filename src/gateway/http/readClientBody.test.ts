@@ -1,8 +1,9 @@
 import { request } from 'node:http'
 import { afterEach, describe, expect, it } from 'vitest'
-import { serveGateway } from '../testing/serveGateway.ts'
+import { type ServedVia, serveGateway } from '../testing/serveGateway.ts'
 import { type FakeGateway, startFakeGateway } from '../testing/startFakeGateway.ts'
 
+const servedVia: ServedVia[] = ['listener', 'hono']
 let current: (FakeGateway & { served: Awaited<ReturnType<typeof serveGateway>> }) | undefined
 afterEach(async () => {
   await current?.served.close()
@@ -10,9 +11,9 @@ afterEach(async () => {
   current = undefined
 })
 
-async function setup() {
+async function setup(via: ServedVia) {
   const fake = await startFakeGateway({ config: 'server: { maxBodyBytes: 1KiB }' })
-  current = { ...fake, served: await serveGateway(fake.gateway) }
+  current = { ...fake, served: await serveGateway(fake.gateway, via) }
   const { key } = await fake.gateway.keyStore!.create({ name: 'test' })
   return { ...current, key }
 }
@@ -40,9 +41,9 @@ function postChunked(url: string, key: string, pieces: string[]): Promise<{ stat
 const chat = (content: string) =>
   JSON.stringify({ model: 'llama-tiny', messages: [{ role: 'user', content }], max_tokens: 4 })
 
-describe('readClientBody on Node’s server', () => {
+describe.each(servedVia)('readClientBody on Node’s server, via %s', (via) => {
   it('default: a body sent in pieces is read whole and relayed', async () => {
-    const { served, key, net } = await setup()
+    const { served, key, net } = await setup(via)
     const body = chat('hello')
     const answer = await postChunked(`${served.url}/v1/chat/completions`, key, [
       body.slice(0, 20),
@@ -54,7 +55,7 @@ describe('readClientBody on Node’s server', () => {
   })
 
   it('error: a declared content-length above server.maxBodyBytes → 413 without reading it', async () => {
-    const { served, key, net } = await setup()
+    const { served, key, net } = await setup(via)
     const response = await fetch(`${served.url}/v1/chat/completions`, {
       method: 'POST',
       headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
@@ -66,7 +67,7 @@ describe('readClientBody on Node’s server', () => {
   })
 
   it('error: a chunked body that grows past the limit → 413, and the server keeps serving', async () => {
-    const { served, key, net } = await setup()
+    const { served, key, net } = await setup(via)
     const big = chat('x'.repeat(2_000))
     const answer = await postChunked(`${served.url}/v1/chat/completions`, key, [
       big.slice(0, 600),

@@ -18,25 +18,47 @@ import { BodyTooLargeError } from '../errors.ts'
  */
 export async function readClientBody(c: Context, maxBodyBytes: number): Promise<string> {
   const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming
+  if (incoming) return readNodeClientBody(incoming, maxBodyBytes)
   if (Number(c.req.header('content-length')) > maxBodyBytes) throw new BodyTooLargeError({ maxBodyBytes })
-  if (!incoming) {
-    const text = await c.req.text()
-    if (Buffer.byteLength(text, 'utf8') > maxBodyBytes) throw new BodyTooLargeError({ maxBodyBytes })
-    return text
-  }
+  const text = await c.req.text()
+  if (Buffer.byteLength(text, 'utf8') > maxBodyBytes) throw new BodyTooLargeError({ maxBodyBytes })
+  return text
+}
+
+/**
+ * Reads Node's request body as UTF-8 text, refused past `maxBodyBytes` (declared or read). Reading
+ * stops at the limit: the rest is left unread, and the answer closes the connection.
+ *
+ * @param incoming - Node's request
+ * @param maxBodyBytes - the limit
+ * @returns the body
+ * @throws {BodyTooLargeError} above the limit; a plain Error when the body broke off (the client left:
+ *   the edge answers nothing, as for any client that leaves)
+ * @example
+ * const text = await readNodeClientBody(request, 1 << 20)
+ */
+export function readNodeClientBody(incoming: IncomingMessage, maxBodyBytes: number): Promise<string> {
   return new Promise((resolve, reject) => {
+    if (Number(incoming.headers['content-length']) > maxBodyBytes)
+      return reject(new BodyTooLargeError({ maxBodyBytes }))
     const chunks: Buffer[] = []
     let size = 0
     const onData = (chunk: Buffer) => {
       size += chunk.length
-      chunks.push(chunk)
-      if (size <= maxBodyBytes) return
-      // The rest is drained by the server adapter once the 413 is sent.
+      if (size <= maxBodyBytes) return void chunks.push(chunk)
       incoming.off('data', onData).pause()
       reject(new BodyTooLargeError({ maxBodyBytes }))
     }
     incoming.on('data', onData)
-    incoming.once('end', () => resolve(Buffer.concat(chunks, size).toString('utf8')))
-    incoming.once('error', reject)
+    incoming.once('end', () =>
+      resolve(
+        chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks, size).toString('utf8'),
+      ),
+    )
+    const onBroken = () => reject(new Error('the request body broke off'))
+    incoming.once('error', onBroken)
+    incoming.once('close', () => {
+      if (!incoming.complete) onBroken()
+    })
   })
 }

@@ -1,8 +1,9 @@
 import OpenAI from 'openai'
 import { afterEach, describe, expect, it } from 'vitest'
-import { serveGateway } from '../testing/serveGateway.ts'
+import { type ServedVia, serveGateway } from '../testing/serveGateway.ts'
 import { type FakeGateway, startFakeGateway } from '../testing/startFakeGateway.ts'
 
+const servedVia: ServedVia[] = ['listener', 'hono']
 let current: (FakeGateway & { served: Awaited<ReturnType<typeof serveGateway>> }) | undefined
 afterEach(async () => {
   await current?.served.close()
@@ -10,9 +11,9 @@ afterEach(async () => {
   current = undefined
 })
 
-async function setup(options: Parameters<typeof startFakeGateway>[0] = {}) {
+async function setup(via: ServedVia, options: Parameters<typeof startFakeGateway>[0] = {}) {
   const fake = await startFakeGateway(options)
-  current = { ...fake, served: await serveGateway(fake.gateway) }
+  current = { ...fake, served: await serveGateway(fake.gateway, via) }
   const { key } = await fake.gateway.keyStore!.create({ name: 'test' })
   return { ...current, key }
 }
@@ -31,9 +32,9 @@ const dataOf = (text: string) =>
     .filter((block) => block.startsWith('data: '))
     .map((block) => block.slice('data: '.length))
 
-describe('writeSseToNode (streams served by Node’s server)', () => {
+describe.each(servedVia)('writeSseToNode (streams served by Node’s server), via %s', (via) => {
   it('default: the whole stream arrives as SSE under the request id, then [DONE]', async () => {
-    const { served, key } = await setup()
+    const { served, key } = await setup(via)
     const response = await post(served.url, key)
     expect(response.headers.get('content-type')).toBe('text/event-stream; charset=utf-8')
     expect(response.headers.get('x-request-id')).toBe('req-1')
@@ -48,7 +49,7 @@ describe('writeSseToNode (streams served by Node’s server)', () => {
   })
 
   it('behavior: the official openai SDK streams from it, with usage', async () => {
-    const { served, key } = await setup()
+    const { served, key } = await setup(via)
     const openai = new OpenAI({ baseURL: `${served.url}/v1`, apiKey: key, maxRetries: 0 })
     const stream = await openai.chat.completions.create({
       model: 'llama-tiny',
@@ -67,7 +68,7 @@ describe('writeSseToNode (streams served by Node’s server)', () => {
   })
 
   it('error: a stream that breaks and cannot be resumed ends with an error event and no [DONE]', async () => {
-    const { served, key } = await setup({
+    const { served, key } = await setup(via, {
       behaviors: [{ breakAfterChunks: 2 }, { breakAfterChunks: 2 }, { breakAfterChunks: 2 }],
       config: 'routing: { continuation: none }',
     })
@@ -78,7 +79,7 @@ describe('writeSseToNode (streams served by Node’s server)', () => {
 
   it('behavior: a client that leaves mid-stream ends the supplier stream early', async () => {
     const slow = { chunkDelayMs: 20, answerWords: 100 }
-    const { served, key, gateway } = await setup({ behaviors: [slow, slow, slow] })
+    const { served, key, gateway } = await setup(via, { behaviors: [slow, slow, slow] })
     const controller = new AbortController()
     const response = await post(served.url, key, controller.signal)
     await response.body!.getReader().read()
