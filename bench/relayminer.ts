@@ -249,6 +249,7 @@ export async function run(): Promise<Record<string, unknown>> {
   const miners = {
     mined: await start('./relayminer/relayMinerProcess.ts', [upstream.url, 'all']),
     unmined: await start('./relayminer/relayMinerProcess.ts', [upstream.url, 'none']),
+    unminedNodeHttp: await start('./relayminer/relayMinerProcess.ts', [upstream.url, 'none', 'node-http']),
     trivial: await start('./relayminer/trivialServer.ts'),
     nodeProxy: await start('./relayminer/nodeProxyFloor.ts', [upstream.url]),
   }
@@ -262,6 +263,7 @@ export async function run(): Promise<Record<string, unknown>> {
     progress('streaming done')
     const mined = await throughput(miners.mined, network, n(5_000), 32, true)
     const unmined = await throughput(miners.unmined, network, n(5_000), 32, false)
+    const unminedNodeHttp = await throughput(miners.unminedNodeHttp, network, n(5_000), 32, false)
     const trivial = await throughput(miners.trivial, network, n(5_000), 32, false)
     const nodeProxy = await throughput(miners.nodeProxy, network, n(5_000), 32, false)
     progress('throughput done')
@@ -277,6 +279,12 @@ export async function run(): Promise<Record<string, unknown>> {
       streaming: stream,
       throughputMinedAndPersisted: mined,
       throughputNotMined: unmined,
+      // The same relayminer with its upstream requests on node:http instead of undici (the default).
+      throughputNotMinedNodeHttpUpstream: unminedNodeHttp,
+      undiciOverNodeHttpUpstreamCpu: round(
+        unmined.relayMinerCpuUsPerRelay / unminedNodeHttp.relayMinerCpuUsPerRelay,
+        2,
+      ),
       // The floor: a Hono app on the same server parsing the same bodies and doing nothing else.
       trivialServerCpuUsPerRequest: trivial.relayMinerCpuUsPerRelay,
       relayMinerCpuOverTrivialServer: round(

@@ -21,6 +21,7 @@ it('default: the public runtime exports are pinned', () => {
       "createEmbeddedBackend",
       "createFetchTransport",
       "createKeepAliveTransport",
+      "createUndiciTransport",
       "createUpstreamBackend",
       "generateModel",
       "generatorVersion",

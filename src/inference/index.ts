@@ -75,6 +75,10 @@ export {
   createKeepAliveTransport,
 } from './upstream/createKeepAliveTransport.ts'
 export {
+  type CreateUndiciTransportParameters,
+  createUndiciTransport,
+} from './upstream/createUndiciTransport.ts'
+export {
   type CreateUpstreamBackendParameters,
   createUpstreamBackend,
 } from './upstream/createUpstreamBackend.ts'

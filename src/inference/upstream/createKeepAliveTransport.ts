@@ -28,10 +28,9 @@ type Target = {
 const MAX_TARGETS = 64
 
 /**
- * The upstream backend's default transport: `node:http(s)` with keep-alive agents. Why not `fetch`: on
- * Node 20 undici's WHATWG Request, Headers, Response and body streams, plus `AbortSignal.any`, cost
- * several times the CPU of `http.request` per call, and the upstream call is on every relay's path
- * (docs/relayminer.md, "Performance"). URLs are parsed once; signals get a plain listener each.
+ * A transport on `node:http(s)` with keep-alive agents, for deployments that want Node's own HTTP client
+ * (its proxy-agent ecosystem, its diagnostics). The default is `createUndiciTransport`, which costs less
+ * CPU per relay (docs/relayminer.md, "Performance"). URLs are parsed once; signals get a plain listener each.
  *
  * @param parameters - sockets per origin
  * @returns the transport

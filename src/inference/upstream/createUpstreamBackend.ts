@@ -8,7 +8,7 @@ import type {
   CompletionChunk,
   EmbeddingsResponse,
 } from '../openai/responseTypes.ts'
-import { createKeepAliveTransport } from './createKeepAliveTransport.ts'
+import { createUndiciTransport } from './createUndiciTransport.ts'
 import { createUpstreamCalls } from './createUpstreamCalls.ts'
 import type { UpstreamTarget } from './postUpstream.ts'
 import { createFetchTransport, type UpstreamTransport } from './upstreamTransport.ts'
@@ -27,7 +27,7 @@ export type CreateUpstreamBackendParameters = {
   timeoutMs?: number
   /** Longest silence allowed between two stream events. Default 30 s. */
   idleTimeoutMs?: number
-  /** How to send the HTTP requests. Default: `createKeepAliveTransport()` (node:http keep-alive). */
+  /** How to send the HTTP requests. Default: `createUndiciTransport()` (undici keep-alive pools). */
   transport?: UpstreamTransport
   /** Send them with this `fetch` instead (tests, other runtimes); ignored when `transport` is given. */
   fetch?: typeof globalThis.fetch
@@ -55,7 +55,7 @@ export function createUpstreamBackend(parameters: CreateUpstreamBackendParameter
     },
     transport:
       parameters.transport ??
-      (parameters.fetch ? createFetchTransport(parameters.fetch) : createKeepAliveTransport()),
+      (parameters.fetch ? createFetchTransport(parameters.fetch) : createUndiciTransport()),
     closeSignal: closing.signal,
   }
   const { answer, stream } = createUpstreamCalls(target, {

@@ -6,6 +6,8 @@ import { getRequestListener } from '@hono/node-server'
 import type { Hono } from 'hono'
 import { isNodeRouteMatch, nodeRouteOf } from './nodeRoutes.ts'
 
+const KEEP_ALIVE_TIMEOUT_MS = 65_000
+
 /** A listening server. */
 export type HttpServerHandle = {
   /** `http://host:port` or `https://host:port`, with the port actually bound. */
@@ -39,6 +41,11 @@ export async function startHttpServer(parameters: StartHttpServerParameters): Pr
   const serverOptions = tls && { cert: await readFile(tls.certFile), key: await readFile(tls.keyFile) }
   const listener = requestListenerOf(app)
   const server = serverOptions ? createHttpsServer(serverOptions, listener) : createHttpServer(listener)
+  // Idle keep-alive connections outlive the clients' own idle limits (undici: 4 s), so a client closes
+  // first and never sends a relay on a socket the server is closing (Node's default of 5 s invites that
+  // race: the relay fails with ECONNRESET before any byte is read).
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS
+  server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(port, host, () => {

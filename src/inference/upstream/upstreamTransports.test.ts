@@ -2,8 +2,10 @@ import { createServer, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createKeepAliveTransport } from './createKeepAliveTransport.ts'
+import { createUndiciTransport } from './createUndiciTransport.ts'
 import { createUpstreamBackend } from './createUpstreamBackend.ts'
 import { createDeadline } from './postUpstream.ts'
+import { createFetchTransport } from './upstreamTransport.ts'
 
 let server: Server
 let url: string
@@ -74,23 +76,33 @@ afterAll(async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()))
 })
 
-const post = (path: string, signals: AbortSignal[] = [], body = '{}') =>
-  createKeepAliveTransport()({
-    url: `${url}${path}`,
-    headers: { authorization: 'Bearer t', 'content-type': 'application/json' },
-    body,
-    signals,
-  })
+const transports = [
+  ['node:http', createKeepAliveTransport],
+  ['undici', createUndiciTransport],
+] as const
 
-describe('createKeepAliveTransport', () => {
-  it('behavior: the upstream backend answers and streams through it, on one kept-alive connection', async () => {
-    const backend = createUpstreamBackend({ baseUrl: `${url}/v1/`, apiKey: 'k' })
+describe.each(transports)('upstream transport on %s', (_name, createTransport) => {
+  const post = (path: string, signals: AbortSignal[] = [], body = '{}') =>
+    createTransport()({
+      url: `${url}${path}`,
+      headers: { authorization: 'Bearer t', 'content-type': 'application/json' },
+      body,
+      signals,
+    })
+
+  it('behavior: the upstream backend answers and streams through it, on kept-alive connections (not one per request)', async () => {
+    const backend = createUpstreamBackend({
+      baseUrl: `${url}/v1/`,
+      apiKey: 'k',
+      transport: createTransport(),
+    })
     const before = connections
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < 20; i++) {
       const answer = await backend.chatCompletion({ messages: [{ role: 'user', content: 'x' }] })
       expect(answer.usage).toEqual(usage)
     }
-    expect(connections - before).toBe(1)
+    // undici may open a second connection while the first answer's parse finishes; then both are reused.
+    expect(connections - before).toBeLessThanOrEqual(2)
     const chunks = []
     for await (const chunk of backend.streamChatCompletion({ messages: [{ role: 'user', content: 'x' }] }))
       chunks.push(chunk)
@@ -125,13 +137,13 @@ describe('createKeepAliveTransport', () => {
     await expect(read).rejects.toThrow()
     expect(parts.length).toBeGreaterThan(0)
     await expect(
-      createKeepAliveTransport()({ url: 'http://127.0.0.1:1/v1/x', headers: {}, body: '{}', signals: [] }),
+      createTransport()({ url: 'http://127.0.0.1:1/v1/x', headers: {}, body: '{}', signals: [] }),
     ).rejects.toThrow()
   })
 
   it('error: the backend deadline (not a signal) cancels a request, on this transport and on fetch', async () => {
-    for (const fetch of [undefined, globalThis.fetch]) {
-      const backend = createUpstreamBackend({ baseUrl: `${url}/v1/hang`, timeoutMs: 100, fetch })
+    for (const transport of [createTransport(), createFetchTransport(globalThis.fetch)]) {
+      const backend = createUpstreamBackend({ baseUrl: `${url}/v1/hang`, timeoutMs: 100, transport })
       const started = performance.now()
       await expect(
         backend.chatCompletion({ messages: [{ role: 'user', content: 'x' }], model: 'm' }, {}),
@@ -139,7 +151,7 @@ describe('createKeepAliveTransport', () => {
       expect(performance.now() - started).toBeLessThan(5_000)
     }
     const deadline = createDeadline(30)
-    const stalled = await createKeepAliveTransport()({
+    const stalled = await createTransport()({
       url: `${url}/v1/stall`,
       headers: {},
       body: '{}',
