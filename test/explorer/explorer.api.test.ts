@@ -19,6 +19,7 @@ import type {
   SessionView,
   SupplierSummary,
 } from '../../src/explorer/index.ts'
+import { getApi } from './support/getApi.ts'
 import { type ExplorerDevnet, serviceId, startExplorerDevnet } from './support/startExplorerDevnet.ts'
 
 let dir: string
@@ -43,11 +44,7 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true })
 })
 
-async function get<T>(path: string): Promise<T> {
-  const response = await explorer.server.app.request(path)
-  expect(response.status, path).toBe(200)
-  return (await response.json()) as T
-}
+const get = <T>(path: string) => getApi<T>(explorer, path)
 
 const balanceOf = async (address: `0x${string}`) => {
   const ledger = createLedger({

@@ -130,7 +130,28 @@ export type WatcherReportView = {
   summary: string | null
   /** Why a supplier failed (the e-value and its threshold, or the metering evidence). */
   reason: string | null
+  /** The hash the watcher signed (and commits on chain); null when the entry carries none. */
+  reportHash: HexString | null
+  /** Whether that hash is committed to the `WatcherReports` contract, read from the indexed chain events. */
+  commitment: ReportCommitmentView
 }
+
+/**
+ * A report hash's on-chain record (`WatcherReports.WatcherReportCommitted`, the first one when it was
+ * committed more than once). `not-found`: no such event up to the indexed height (watchers commit only
+ * verdict changes). `unknown`: the report carries no hash or the deployment has no `WatcherReports`.
+ */
+export type ReportCommitmentView =
+  | {
+      status: 'committed'
+      blockNumber: IntString
+      transactionHash: HexString
+      /** Who committed it: the watcher itself when it commits its own reports. */
+      committer: HexString
+      session: IntString
+    }
+  | { status: 'not-found'; indexedHeight: IntString | null }
+  | { status: 'unknown'; reason: 'no report hash' | 'no WatcherReports contract' }
 
 export type SupplierSummary = {
   operator: HexString

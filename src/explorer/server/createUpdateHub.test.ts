@@ -36,4 +36,19 @@ describe('createUpdateHub', () => {
     expect(await head).toEqual({ type: 'head', indexedHeight: '42' })
     hub.close()
   })
+
+  it('behavior: closing the hub cancels a flush still scheduled, which would read a data source closed next', async () => {
+    const data = createMemoryDataSource()
+    const hub = createUpdateHub({ data, headPollMs: 60_000 })
+    data.push(event(7n, 0, 'ClaimSettled'))
+    hub.close()
+    let reads = 0
+    const getIndexedHeight = data.getIndexedHeight
+    data.getIndexedHeight = () => {
+      reads++
+      return getIndexedHeight()
+    }
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(reads).toBe(0)
+  })
 })

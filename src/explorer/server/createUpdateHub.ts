@@ -31,11 +31,13 @@ export function createUpdateHub(parameters: CreateUpdateHubParameters): UpdateHu
   const { data } = parameters
   const listeners = new Set<(message: StreamMessage) => void>()
   let pending: ExplorerEvent[] = []
+  let scheduled: NodeJS.Immediate | undefined
   let lastHeight = data.getIndexedHeight()
   const broadcast = (message: StreamMessage) => {
     for (const listener of listeners) listener(message)
   }
   const flush = () => {
+    scheduled = undefined
     const events = pending
     pending = []
     lastHeight = data.getIndexedHeight()
@@ -49,7 +51,7 @@ export function createUpdateHub(parameters: CreateUpdateHubParameters): UpdateHu
   }
   const unsubscribe = data.subscribe((event) => {
     // The indexer publishes a commit's events synchronously; flushing on the next turn groups them.
-    if (pending.length === 0) setImmediate(flush)
+    if (pending.length === 0) scheduled = setImmediate(flush)
     pending.push(event)
   })
   const poll = setInterval(() => {
@@ -66,6 +68,8 @@ export function createUpdateHub(parameters: CreateUpdateHubParameters): UpdateHu
     },
     size: () => listeners.size,
     close() {
+      // A flush still scheduled would read the data source after its owner closed it.
+      if (scheduled) clearImmediate(scheduled)
       clearInterval(poll)
       unsubscribe()
       listeners.clear()

@@ -14,11 +14,13 @@ import { privateKeyToAddress } from '../../../src/protocol/signature/privateKeyT
 import { createReportApp } from '../../../src/watcher/report/createReportApp.ts'
 import { createReportBook } from '../../../src/watcher/report/createReportBook.ts'
 import { signWatcherReport } from '../../../src/watcher/report/signWatcherReport.ts'
-import type { WatcherReport } from '../../../src/watcher/report/types.ts'
+import type { SignedWatcherReport, WatcherReport } from '../../../src/watcher/report/types.ts'
 
 export type FakeUpstreams = {
   gatewayUrl: string
   watcherUrl: string
+  /** The reports the watcher publishes: about the good and the bad supplier, and the one edited after signing. */
+  reports: { good: SignedWatcherReport; bad: SignedWatcherReport; tampered: SignedWatcherReport }
   /** Counts successful relay attempts, as the gateway does when a supplier answers. */
   recordRelays(count: number): void
   stop(): Promise<void>
@@ -56,10 +58,11 @@ export async function startFakeUpstreams(p: {
       watcherReport({ watcher: watcherAddress, supplier, serviceId, verdict, issuedAt }),
       p.watcherKey,
     )
-  book.put(report(p.good, 'llama-tiny', 'pass', 1_735_812_000_000))
-  book.put(report(p.bad, 'llama-tiny', 'fail', 1_735_812_060_000))
-  const tampered = report(p.good, 'mistral-mini', 'pass', 1_735_812_120_000)
-  book.put({ ...tampered, report: { ...tampered.report, summary: 'edited after signing' } })
+  const good = report(p.good, 'llama-tiny', 'pass', 1_735_812_000_000)
+  const bad = report(p.bad, 'llama-tiny', 'fail', 1_735_812_060_000)
+  const signed = report(p.good, 'mistral-mini', 'pass', 1_735_812_120_000)
+  const tampered = { ...signed, report: { ...signed.report, summary: 'edited after signing' } }
+  for (const entry of [good, bad, tampered]) book.put(entry)
   const watcher = serve({
     fetch: createReportApp({ book, watcher: watcherAddress }).fetch,
     hostname: '127.0.0.1',
@@ -69,6 +72,7 @@ export async function startFakeUpstreams(p: {
   return {
     gatewayUrl: urlOf(gateway),
     watcherUrl: urlOf(watcher),
+    reports: { good, bad, tampered },
     recordRelays: (count) => metrics.attempts.inc({ kind: 'first', outcome: 'success' }, count),
     stop: async () => {
       await Promise.all([close(gateway), close(watcher)])

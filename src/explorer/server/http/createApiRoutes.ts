@@ -8,6 +8,7 @@ import { readService, readServices } from '../views/readServices.ts'
 import { readSession } from '../views/readSession.ts'
 import { readSessionList } from '../views/readSessionList.ts'
 import { readSupplier, readSuppliers } from '../views/readSuppliers.ts'
+import { readWatcherReports } from '../views/readWatcherReports.ts'
 import type { ViewContext } from '../views/viewContext.ts'
 import { parseAddressParam, parseLimitParam, parseSessionParam } from './parseParams.ts'
 
@@ -46,7 +47,7 @@ export function createApiRoutes(ctx: ViewContext): Hono {
   )
   api.get('/flows', (c) => c.json(readFlows(ctx, parseLimitParam(c.req.query('limit'), 50, 500))))
   api.get('/watcher', (c) =>
-    c.json({ upstream: ctx.watcher.status(), reports: [...ctx.watcher.reports()] } satisfies WatcherView),
+    c.json({ upstream: ctx.watcher.status(), reports: readWatcherReports(ctx) } satisfies WatcherView),
   )
   api.get('/upstreams', (c) =>
     c.json({ gateway: ctx.gateway.status(), watcher: ctx.watcher.status() } satisfies UpstreamsView),

@@ -1,12 +1,16 @@
-import type { UpstreamStatus, WatcherReportView } from '../../api/types.ts'
+import type { UpstreamStatus } from '../../api/types.ts'
 import { ExplorerUpstreamFailedError } from '../../errors.ts'
 import { withSlash } from './createGatewayProbe.ts'
-import { parseWatcherReports, type WatcherReportVerifier } from './parseWatcherReports.ts'
+import {
+  type PublishedWatcherReport,
+  parseWatcherReports,
+  type WatcherReportVerifier,
+} from './parseWatcherReports.ts'
 
 /** The watcher's published reports, as last fetched. */
 export type WatcherClient = {
   status(): UpstreamStatus
-  reports(): readonly WatcherReportView[]
+  reports(): readonly PublishedWatcherReport[]
   /** Fetches now. Never throws: a failure is recorded in `status()`. */
   refresh(): Promise<void>
   stop(): void
@@ -43,7 +47,7 @@ export function createWatcherClient(parameters: CreateWatcherClientParameters): 
   let status: UpstreamStatus = url
     ? { state: 'unreachable', url, error: 'not fetched yet', fetchedAtMs: null }
     : { state: 'not-configured' }
-  let reports: WatcherReportView[] = []
+  let reports: PublishedWatcherReport[] = []
   let working: string | undefined
   const refresh = async () => {
     if (!url) return

@@ -46,6 +46,15 @@ describe('parseWatcherReports', () => {
     expect(parseWatcherReports(entries).reports[0]!.isVerified).toBeNull()
   })
 
+  it('behavior: keeps the signed report hash (lower-cased), which the explorer looks up on chain; a malformed one is null', () => {
+    const reportHash = `0x${'Cd'.repeat(32)}`
+    const { reports } = parseWatcherReports([
+      { report: { supplier, verdict: 'pass' }, reportHash, signature: '0x01' },
+      { supplier, verdict: 'pass', reportHash: '0x1234' },
+    ])
+    expect(reports.map((r) => r.reportHash)).toEqual([reportHash.toLowerCase(), null])
+  })
+
   it('error: entries without a supplier address or verdict are dropped and counted', () => {
     const { reports, dropped } = parseWatcherReports([{ supplier: 'nope', verdict: 'pass' }, { supplier }, 7])
     expect(reports).toEqual([])

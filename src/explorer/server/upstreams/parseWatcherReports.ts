@@ -2,6 +2,11 @@ import { z } from 'zod'
 import type { WatcherReportView } from '../../api/types.ts'
 
 const address = z.string().regex(/^0x[0-9a-fA-F]{40}$/)
+const hash = z
+  .string()
+  .regex(/^0x[0-9a-fA-F]{64}$/)
+  .optional()
+  .catch(undefined)
 const time = z.union([z.number(), z.string()]).optional()
 
 // What the explorer reads of a watcher report (docs/explorer.md, "Watcher reports"). Lenient on purpose:
@@ -19,12 +24,16 @@ const reportSchema = z.object({
   signature: z.string().optional(),
 })
 const entrySchema = z.union([
-  z.object({ report: reportSchema, signature: z.string().optional() }).transform((e) => ({
+  z.object({ report: reportSchema, reportHash: hash, signature: z.string().optional() }).transform((e) => ({
     ...e.report,
+    reportHash: e.reportHash,
     signature: e.signature ?? e.report.signature,
   })),
-  reportSchema,
+  reportSchema.extend({ reportHash: hash }),
 ])
+
+/** A report as the watcher published it; its on-chain commitment is looked up per request. */
+export type PublishedWatcherReport = Omit<WatcherReportView, 'commitment'>
 
 /** Checks one published entry (report, hash, signature) as the watcher defines it; true when it verifies. */
 export type WatcherReportVerifier = (entry: unknown) => boolean
@@ -42,14 +51,14 @@ export type WatcherReportVerifier = (entry: unknown) => boolean
 export function parseWatcherReports(
   body: unknown,
   verify?: WatcherReportVerifier,
-): { reports: WatcherReportView[]; dropped: number } {
+): { reports: PublishedWatcherReport[]; dropped: number } {
   const list = Array.isArray(body)
     ? body
     : Array.isArray((body as { reports?: unknown } | null)?.reports)
       ? (body as { reports: unknown[] }).reports
       : undefined
   if (!list) return { reports: [], dropped: 1 }
-  const reports: WatcherReportView[] = []
+  const reports: PublishedWatcherReport[] = []
   for (const entry of list) {
     const parsed = entrySchema.safeParse(entry)
     if (!parsed.success) continue
@@ -65,6 +74,7 @@ export function parseWatcherReports(
       isVerified: verify ? verify(entry) : null,
       summary: r.summary ?? null,
       reason: r.reason ?? null,
+      reportHash: r.reportHash?.toLowerCase() ?? null,
     })
   }
   reports.sort((a, b) => (b.decidedAtMs ?? 0) - (a.decidedAtMs ?? 0))

@@ -4,6 +4,7 @@ import { ExplorerNotFoundError } from '../../errors.ts'
 import { argBigint, argHex } from './eventArgs.ts'
 import { readClaimLives, toClaimRow } from './readClaimRows.ts'
 import { readSettlements } from './readFlows.ts'
+import { readWatcherReports } from './readWatcherReports.ts'
 import { readRegistry } from './serviceRegistry.ts'
 import { foldSupplier, listSupplierServices } from './supplierHistory.ts'
 import type { ViewContext } from './viewContext.ts'
@@ -46,7 +47,7 @@ export function readSupplier(ctx: ViewContext, operator: Hex): SupplierDetail {
     revenueShares: fold.revenueShares,
     claimList: readClaimLives(ctx.data, { supplier: operator }, 100).map(toClaimRow),
     stakeHistory: fold.stakeHistory,
-    reports: ctx.watcher.reports().filter((r) => r.supplier === operator),
+    reports: readWatcherReports(ctx, operator),
   }
 }
 
@@ -73,7 +74,7 @@ function summarize(ctx: ViewContext, operator: Hex): SupplierSummary {
     earned: settled.reduce((sum, row) => sum + BigInt(row.toSupplier), 0n).toString(),
     qos: ctx.gateway.scores().get(operator) ?? null,
     // A report whose signature does not verify is listed on the supplier's page but never its verdict.
-    verdict: ctx.watcher.reports().find((r) => r.supplier === operator && r.isVerified !== false) ?? null,
+    verdict: readWatcherReports(ctx, operator).find((r) => r.isVerified !== false) ?? null,
   }
 }
 

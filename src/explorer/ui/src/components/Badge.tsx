@@ -9,6 +9,7 @@ const tones: Record<string, string> = {
   expired: 'bad',
   fail: 'bad',
   withdrawn: 'neutral',
+  'not committed': 'warn',
 }
 
 /**

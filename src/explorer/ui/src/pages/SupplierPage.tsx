@@ -150,6 +150,7 @@ export function ReportTable({ rows }: { rows: WatcherReportView[] }) {
         { header: 'Check', cell: (r) => r.check ?? '—' },
         { header: 'Verdict', cell: (r) => <Badge value={r.verdict} /> },
         { header: 'Signature', cell: signatureText },
+        { header: 'On chain', cell: (r) => <CommitmentCell report={r} /> },
         { header: 'Summary', isProse: true, cell: (r) => r.summary ?? '—' },
         { header: 'Reason', isProse: true, cell: (r) => r.reason ?? '—' },
       ]}
@@ -161,4 +162,23 @@ function signatureText(report: WatcherReportView): string {
   if (report.isVerified === true) return 'verified'
   if (report.isVerified === false) return 'does not verify'
   return report.isSigned ? 'signed (not checked)' : 'unsigned'
+}
+
+// Where the report's hash was committed (WatcherReports), or that no commitment was found.
+function CommitmentCell({ report }: { report: WatcherReportView }) {
+  const { commitment } = report
+  if (commitment.status === 'committed')
+    return (
+      <span>
+        committed in block {formatInt(commitment.blockNumber)}, tx <Hex value={commitment.transactionHash} />
+        {report.watcher !== null && commitment.committer !== report.watcher ? (
+          <>
+            {' '}
+            by <Hex value={commitment.committer} />
+          </>
+        ) : null}
+      </span>
+    )
+  if (commitment.status === 'not-found') return <Badge value="not committed" />
+  return `unknown (${commitment.reason})`
 }
