@@ -24,7 +24,7 @@ export type CreateGatewayParameters = {
   sessionSource: SessionSource
   catalog: ServiceCatalog
   logger: Logger
-  /** Default: HTTP with `fetch`. */
+  /** Default: HTTP(S) with undici (`createHttpSupplierTransport`). */
   transport?: SupplierTransport
   /** Watcher verdicts to score suppliers on. */
   verdicts?: VerdictSource

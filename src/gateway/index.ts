@@ -42,4 +42,5 @@ export type {
   VerdictSource,
   WatcherVerdict,
 } from './ports.ts'
-export { createHttpSupplierTransport, relayUrlOf } from './transport/createHttpSupplierTransport.ts'
+export { createHttpSupplierTransport } from './transport/createHttpSupplierTransport.ts'
+export { relayUrlOf } from './transport/relayUrlOf.ts'

@@ -2,7 +2,7 @@
  * What the gateway needs from the outside, declared by the consumer (STYLE §1): the ledger's view of
  * sessions and services, a way to send signed relays to suppliers, and (optionally) watcher verdicts.
  * `chain/` implements the ledger ports with `src/chain`; `transport/` implements `SupplierTransport`
- * with `fetch` over the relayminer's HTTP wire format; tests implement them in memory.
+ * with undici over the relayminer's HTTP wire format; tests implement them in memory.
  */
 import type { Hex } from '../protocol/bytes/bytes.ts'
 import type { SessionHeader } from '../protocol/relay/types.ts'

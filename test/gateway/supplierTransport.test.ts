@@ -17,7 +17,14 @@ afterEach(async () => {
 
 async function listen(server: Server): Promise<string> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  cleanups.push(() => new Promise((resolve) => server.close(resolve)))
+  cleanups.push(
+    () =>
+      new Promise((resolve) => {
+        server.close(resolve)
+        // The transport's idle keep-alive sockets would hold close() open for seconds.
+        server.closeAllConnections()
+      }),
+  )
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 }
 
@@ -87,5 +94,48 @@ describe('createHttpSupplierTransport', () => {
     })
     expect(status).toBeGreaterThanOrEqual(400)
     expect(informational).toEqual([])
+  })
+
+  it('behavior: an SSE answer is handed over as it arrives, before the supplier has finished it', async () => {
+    let finish: (() => void) | undefined
+    const endpoint = await listen(
+      createServer((_request, response) => {
+        response.writeHead(200, { 'content-type': 'text/event-stream' })
+        response.write('data: first\n\n')
+        finish = () => response.end('event: relay-response\ndata: last\n\n')
+      }),
+    )
+    cleanups.push(() => finish?.())
+    const reply = await createHttpSupplierTransport().send(
+      endpoint,
+      { any: 'relay' },
+      { signal: AbortSignal.timeout(60_000), requestId: 'r3' },
+    )
+    if (reply.kind !== 'stream') throw new Error('expected a stream')
+    const events = reply.events[Symbol.asyncIterator]()
+    expect((await events.next()).value).toEqual({ event: undefined, data: 'first' })
+    finish!()
+    expect((await events.next()).value).toEqual({ event: 'relay-response', data: 'last' })
+    expect((await events.next()).done).toBe(true)
+  })
+
+  it('behavior: aborting the signal fails a relay still waiting for its answer, and the supplier sees it go', async () => {
+    let closed = false
+    const endpoint = await listen(
+      createServer((request) => {
+        request.socket.once('close', () => {
+          closed = true
+        })
+      }),
+    )
+    const controller = new AbortController()
+    const sent = createHttpSupplierTransport().send(
+      endpoint,
+      { any: 'relay' },
+      { signal: controller.signal, requestId: 'r4' },
+    )
+    setTimeout(() => controller.abort(), 50)
+    await expect(sent).rejects.toMatchObject({ name: 'AbortError' })
+    while (!closed) await new Promise((resolve) => setTimeout(resolve, 5))
   })
 })

@@ -1,36 +1,30 @@
-import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http'
-import { Agent as HttpsAgent, request as httpsRequest } from 'node:https'
-import type { Socket } from 'node:net'
-import { parseSseStream } from '../../protocol/sse/parseSseStream.ts'
+import { Agent } from 'undici'
 import type { SupplierReply, SupplierTransport } from '../ports.ts'
+import { RelayHandler } from './RelayHandler.ts'
+import { relayUrlOf } from './relayUrlOf.ts'
+
+// Where it always was: the CLI's debug relay and the package index import it from here.
+export { relayUrlOf } from './relayUrlOf.ts'
+
+type Target = { origin: string; path: string }
+
+// A gateway talks to the suppliers of its sessions; the bound only keeps the cache from growing forever.
+const MAX_TARGETS = 4_096
 
 /**
- * The relay URL for a supplier's registered endpoint: the endpoint itself when it already names
- * `/relay`, `<endpoint>/relay` when it ends in `/v1`, else `<endpoint>/v1/relay`.
+ * Sends relays over HTTP(S) with undici's `Agent` (a keep-alive pool per supplier origin, HTTP/1.1
+ * parsed by llhttp) and `dispatch` with a handler of its own (`RelayHandler`): no
+ * `ClientRequest`/`IncomingMessage`, no body stream, no WHATWG objects. Measured against the `node:http`
+ * transport it replaced (16 concurrent sends to a local server), a JSON relay costs about half the CPU,
+ * an SSE relay about two thirds; `fetch` costs several times more than either. A JSON answer is read whole; an SSE answer is handed back as
+ * parsed events, read as the supplier writes them (the socket pauses while they pile up).
  *
- * @param endpoint - the endpoint registered on-chain
- * @returns the URL to POST relays to
- * @example
- * relayUrlOf('http://127.0.0.1:8081') // 'http://127.0.0.1:8081/v1/relay'
- */
-export function relayUrlOf(endpoint: string): string {
-  const base = endpoint.replace(/\/+$/, '')
-  if (base.endsWith('/relay')) return base
-  return base.endsWith('/v1') ? `${base}/relay` : `${base}/v1/relay`
-}
-
-/**
- * Sends relays over HTTP(S) with `node:http` and keep-alive agents. Why not `fetch`: on Node 20 each
- * `fetch` builds WHATWG Request, Response and stream objects, which cost more than the rest of the
- * gateway's per-request work; a response here is read as a plain `IncomingMessage`. A JSON answer is
- * read whole; an SSE answer is handed back as parsed events, read as the supplier writes them.
+ * A connection that is not established within `connectTimeoutMs` fails as a connection error (code
+ * `ECONNTIMEOUT`): a host cut off the network drops the handshake silently, and the OS would wait
+ * minutes. With `acknowledgeTimeoutMs` the relayminer is asked for a `102 Processing` once it has
+ * validated the relay, and the relay fails as a timeout when neither that nor an answer came in time.
  *
- *
- * A connection that is not established within `connectTimeoutMs` fails as a connection error: a host cut
- * off the network drops the handshake silently, and the OS would wait minutes. With
- * `acknowledgeTimeoutMs` the relayminer is asked for a `102 Processing` once it has validated the relay.
- *
- * @param options - sockets kept per supplier origin (default 256), connect timeout (default 3 s)
+ * @param options - sockets per supplier origin (default 256), connect timeout (default 3 s)
  * @returns the transport
  * @example
  * const transport = createHttpSupplierTransport()
@@ -39,96 +33,35 @@ export function relayUrlOf(endpoint: string): string {
 export function createHttpSupplierTransport(
   options: { maxSocketsPerOrigin?: number; connectTimeoutMs?: number } = {},
 ): SupplierTransport {
-  const agentOptions = { keepAlive: true, maxSockets: options.maxSocketsPerOrigin ?? 256 }
-  const agents = { http: new HttpAgent(agentOptions), https: new HttpsAgent(agentOptions) }
   const connectTimeoutMs = options.connectTimeoutMs ?? 3_000
-  return {
-    send(endpoint, envelope, { signal, requestId, acknowledgeTimeoutMs }) {
+  const agent = new Agent({
+    connections: options.maxSocketsPerOrigin ?? 256,
+    connect: { timeout: connectTimeoutMs },
+  })
+  const targets = new Map<string, Target>()
+  const targetOf = (endpoint: string): Target => {
+    let target = targets.get(endpoint)
+    if (target === undefined) {
       const url = new URL(relayUrlOf(endpoint))
+      target = { origin: url.origin, path: `${url.pathname}${url.search}` }
+      if (targets.size >= MAX_TARGETS) targets.clear()
+      targets.set(endpoint, target)
+    }
+    return target
+  }
+  return {
+    send(endpoint, envelope, sendOptions) {
+      const { origin, path } = targetOf(endpoint)
       const body = JSON.stringify(envelope)
-      const isHttps = url.protocol === 'https:'
+      const headers: Record<string, string> = {
+        'content-type': 'application/json',
+        'x-request-id': sendOptions.requestId,
+      }
+      if (sendOptions.acknowledgeTimeoutMs !== undefined) headers['x-decai-processing'] = '1'
       return new Promise<SupplierReply>((resolve, reject) => {
-        let reply: IncomingMessage | undefined
-        // Destroyed without an error argument: an 'error' event on a socket already back in the
-        // agent's pool would have no listener. The reader then sees the stream end early.
-        const onAbort = () => {
-          reply?.destroy()
-          request.destroy()
-        }
-        const forgetAbort = () => signal.removeEventListener('abort', onAbort)
-        const request = (isHttps ? httpsRequest : httpRequest)(
-          url,
-          {
-            method: 'POST',
-            agent: isHttps ? agents.https : agents.http,
-            headers: {
-              'content-type': 'application/json',
-              'content-length': Buffer.byteLength(body),
-              'x-request-id': requestId,
-              ...(acknowledgeTimeoutMs === undefined ? {} : { 'x-decai-processing': '1' }),
-            },
-          },
-          (response) => {
-            clearTimeout(unacknowledged)
-            reply = response
-            // Errors after the reply started reach the reader through iteration.
-            response.on('error', () => undefined)
-            response.once('end', forgetAbort)
-            void readReply(response).then(resolve, reject)
-          },
-        )
-        // `on`, not `once`: a socket error after the promise settled is expected (an aborted stream).
-        request.on('error', reject)
-        request.once('close', () => {
-          forgetAbort()
-          clearTimeout(unacknowledged)
-        })
-        request.once('socket', (socket) => limitConnectTime(socket, connectTimeoutMs))
-        const unacknowledged =
-          acknowledgeTimeoutMs === undefined
-            ? undefined
-            : setTimeout(
-                () => request.destroy(unacknowledgedError(acknowledgeTimeoutMs)),
-                acknowledgeTimeoutMs,
-              )
-        request.once('information', () => clearTimeout(unacknowledged))
-        if (signal.aborted) onAbort()
-        else signal.addEventListener('abort', onAbort, { once: true })
-        request.end(body)
+        const handler = new RelayHandler(sendOptions, connectTimeoutMs, resolve, reject)
+        agent.dispatch({ origin, path, method: 'POST', headers, body }, handler)
       })
     },
   }
-}
-
-// A socket still connecting after the limit is destroyed: its request fails with a connection error.
-function limitConnectTime(socket: Socket, timeoutMs: number): void {
-  if (!socket.connecting) return
-  const timer = setTimeout(() => socket.destroy(connectTimeoutError(timeoutMs)), timeoutMs)
-  socket.once('connect', () => clearTimeout(timer))
-  socket.once('close', () => clearTimeout(timer))
-}
-
-// Plain errors, classified by name like undici's: a connect timeout is a connection failure, a missing
-// acknowledgement a timeout (routing/classifyFailure.ts). They never reach a client as they are.
-function connectTimeoutError(timeoutMs: number): Error {
-  return Object.assign(new Error(`no connection within ${timeoutMs} ms`), { code: 'ECONNTIMEOUT' })
-}
-
-function unacknowledgedError(timeoutMs: number): Error {
-  return new DOMException(`the supplier did not acknowledge the relay within ${timeoutMs} ms`, 'TimeoutError')
-}
-
-async function readReply(response: IncomingMessage): Promise<SupplierReply> {
-  const status = response.statusCode ?? 0
-  if ((response.headers['content-type'] ?? '').startsWith('text/event-stream'))
-    return { kind: 'stream', status, events: parseSseStream(response) }
-  const chunks: Buffer[] = []
-  for await (const chunk of response) chunks.push(chunk as Buffer)
-  let body: unknown
-  try {
-    body = JSON.parse(Buffer.concat(chunks).toString('utf8'))
-  } catch {
-    body = undefined
-  }
-  return { kind: 'json', status, body }
 }

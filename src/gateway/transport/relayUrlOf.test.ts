@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { relayUrlOf } from './createHttpSupplierTransport.ts'
+import { relayUrlOf } from './relayUrlOf.ts'
 
 describe('relayUrlOf', () => {
   it.each([
