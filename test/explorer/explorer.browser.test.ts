@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { anvilDevPrivateKeys } from '../../src/chain/localChain/devAccounts.ts'
 import { type StartExplorerReturnType, startExplorer } from '../../src/cli/commands/explorer.ts'
 import type { FlowsView, OverviewView } from '../../src/explorer/index.ts'
+import { commitReport } from './support/commitReport.ts'
 import { launchChromium, readText } from './support/launchChromium.ts'
 import {
   type ExplorerDevnet,
@@ -46,6 +47,8 @@ beforeAll(async () => {
     bad: net.address('operatorB'),
     watcherKey: anvilDevPrivateKeys[9],
   })
+  // The watcher committed its failing verdict on chain; the other reports were not committed.
+  await commitReport(net, upstreams.reports.bad, anvilDevPrivateKeys[9])
   explorer = await startExplorer({
     manifest: net.manifest,
     rpcUrl: net.chain.rpcUrl,
@@ -160,7 +163,9 @@ describe('explorer in Chromium on a devnet', () => {
     await page.getByRole('heading', { level: 1, name: /Supplier 0x/ }).waitFor()
     await page.getByRole('table', { name: 'Watcher reports' }).waitFor()
     const reports = await readText(page.getByRole('table', { name: 'Watcher reports' }))
-    expect(reports).toMatch(/identity\s+fail\s+verified\s+greedy tokens disagree/)
+    expect(reports).toMatch(
+      /identity\s+fail\s+verified\s+committed in block \d+, tx 0x[0-9a-f]{4}…[0-9a-f]{4}\s+greedy tokens disagree/,
+    )
     expect(reports).toContain('e-value 10^2.6 above the threshold')
     expect(await readText(page.getByRole('table', { name: 'Stake changes' }))).toContain('slashed')
     await screenshot('supplier')
@@ -222,12 +227,12 @@ describe('explorer in Chromium on a devnet', () => {
     await screenshot('flows-live')
   })
 
-  it("behavior: the watcher page lists the watcher's signed reports, flagging one that does not verify", async () => {
+  it("behavior: the watcher page lists the watcher's signed reports, flagging one that does not verify or is not committed on chain", async () => {
     await open('#/watcher', 'Watcher reports')
     const rows = page.getByRole('table', { name: 'Watcher reports' }).getByRole('row')
     expect(await rows.count()).toBe(4)
     expect(await readText(rows.nth(1))).toMatch(
-      /mistral-mini\s+—\s+pass\s+does not verify\s+edited after signing/,
+      /mistral-mini\s+—\s+pass\s+does not verify\s+not committed\s+edited after signing/,
     )
     await screenshot('watcher')
   })

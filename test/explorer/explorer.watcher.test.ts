@@ -7,16 +7,14 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { commitWatcherReport } from '../../src/chain/actions/commitWatcherReport.ts'
-import { createDecaiClients } from '../../src/chain/client/createDecaiClients.ts'
 import type { WriteResult } from '../../src/chain/index.ts'
-import { createLedger } from '../../src/chain/ledger/createLedger.ts'
 import { anvilDevPrivateKeys } from '../../src/chain/localChain/devAccounts.ts'
 import { type StartExplorerReturnType, startExplorer } from '../../src/cli/commands/explorer.ts'
 import type { SupplierDetail, WatcherReportView, WatcherView } from '../../src/explorer/index.ts'
 import type { Hex } from '../../src/protocol/bytes/bytes.ts'
 import { privateKeyToAddress } from '../../src/protocol/signature/privateKeyToAddress.ts'
 import type { SignedWatcherReport } from '../../src/watcher/report/types.ts'
+import { commitReport } from './support/commitReport.ts'
 import { getApi } from './support/getApi.ts'
 import { type ExplorerDevnet, startExplorerDevnet } from './support/startExplorerDevnet.ts'
 import { type FakeUpstreams, startFakeUpstreams } from './support/startFakeUpstreams.ts'
@@ -30,17 +28,7 @@ let explorer: StartExplorerReturnType
 let badCommit: WriteResult
 
 // The watcher commits a report's hash from its own key, as `commitReportsOnChain` does.
-function commit(signed: SignedWatcherReport, key: Hex = watcherKey): Promise<WriteResult> {
-  const ledger = createLedger({
-    clients: createDecaiClients({ rpcUrl: net.chain.rpcUrl, account: key }),
-    manifest: net.manifest,
-  })
-  return commitWatcherReport(ledger, {
-    reportHash: signed.reportHash,
-    supplier: signed.report.supplier,
-    sessionNumber: 1n,
-  })
-}
+const commit = (signed: SignedWatcherReport, key: Hex = watcherKey) => commitReport(net, signed, key)
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'decai-explorer-watcher-'))

@@ -150,7 +150,7 @@ export function ReportTable({ rows }: { rows: WatcherReportView[] }) {
         { header: 'Check', cell: (r) => r.check ?? '—' },
         { header: 'Verdict', cell: (r) => <Badge value={r.verdict} /> },
         { header: 'Signature', cell: signatureText },
-        { header: 'On chain', cell: (r) => <CommitmentCell report={r} /> },
+        { header: 'On chain', isProse: true, cell: (r) => <CommitmentCell report={r} /> },
         { header: 'Summary', isProse: true, cell: (r) => r.summary ?? '—' },
         { header: 'Reason', isProse: true, cell: (r) => r.reason ?? '—' },
       ]}
