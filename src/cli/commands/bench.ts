@@ -1,13 +1,13 @@
 import { spawn } from 'node:child_process'
 import { existsSync, readdirSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import type { Command } from 'commander'
+import { findPackageRoot } from '../../explorer/findPackageRoot.ts'
 import { CliInvalidArgumentError } from '../context/cliErrors.ts'
 import { runAction } from '../context/runAction.ts'
 
 /** Where the benchmarks live: `bench/` at the package root, each group a `<group>.ts` run by `run.ts`. */
-export const defaultBenchDir = fileURLToPath(new URL('../../../bench', import.meta.url))
+export const defaultBenchDir = join(findPackageRoot(), 'bench')
 
 /**
  * `decai bench <group>`: what `npm run bench -- <group>` runs (bench/run.ts), its JSON report on stdout.

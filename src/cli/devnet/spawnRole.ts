@@ -1,9 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { closeSync, mkdirSync, openSync } from 'node:fs'
-import { dirname } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { dirname, join } from 'node:path'
+import { findPackageRoot } from '../../explorer/findPackageRoot.ts'
 
-const decaiBin = fileURLToPath(new URL('../../../bin/decai.js', import.meta.url))
+// The entry point, not this module's own file: role processes start as an operator's `decai` does.
+const decaiBin = join(findPackageRoot(), 'bin', 'decai.js')
 
 // Loaded into every role process before the CLI: when the IPC channel to the devnet closes (the devnet
 // stopped it, or died in any way, even SIGKILL, and the OS closed the channel), the role stops itself

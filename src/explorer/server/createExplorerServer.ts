@@ -1,7 +1,8 @@
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
 import { Hono } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { type Logger, pino } from 'pino'
+import { findPackageRoot } from '../findPackageRoot.ts'
 import type { ExplorerDataSource } from '../ports.ts'
 import { createUpdateHub } from './createUpdateHub.ts'
 import { createApiRoutes } from './http/createApiRoutes.ts'
@@ -40,7 +41,7 @@ export type ExplorerServer = {
 }
 
 /** Where `npm run build:explorer` writes the browser app. */
-export const defaultAssetsDir = fileURLToPath(new URL('../ui/dist', import.meta.url))
+export const defaultAssetsDir = join(findPackageRoot(), 'src', 'explorer', 'ui', 'dist')
 
 const securityHeaders = {
   'content-security-policy':

@@ -31,7 +31,7 @@ const contentTypes: Record<string, string> = {
  * @returns the assets
  * @throws {ExplorerAssetsMissingError} when `index.html` is not there
  * @example
- * const assets = loadAssets(new URL('../ui/dist', import.meta.url).pathname)
+ * const assets = loadAssets(join(findPackageRoot(), 'src/explorer/ui/dist'))
  */
 export function loadAssets(dir: string): Map<string, Asset> {
   if (!existsSync(join(dir, 'index.html'))) throw new ExplorerAssetsMissingError({ dir })
