@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http'
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response'
 import type { Context } from 'hono'
+import { fromAbortSignal } from '../routing/clientSignal.ts'
 import type { GatewayVariables } from './authenticate.ts'
 import { createClientSignal } from './createClientSignal.ts'
 import type { ClientOperation } from './parseClientRequest.ts'
@@ -42,7 +43,7 @@ export function createInferenceHandler(
       clientSignal() {
         const signal = createClientSignal(c)
         c.set('clientSignal', signal)
-        return signal
+        return fromAbortSignal(signal)
       },
     })
     if (reply.kind === 'json') return c.json(reply.body)

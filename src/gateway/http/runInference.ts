@@ -5,6 +5,7 @@ import { BudgetExhaustedError, InvalidGatewayRequestError } from '../errors.ts'
 import type { RateLimiter, RateTicket } from '../keys/createRateLimiter.ts'
 import type { ApiKeyRecord, KeyStore } from '../keys/openKeyStore.ts'
 import type { RelayAccounting } from '../routing/accountRelay.ts'
+import type { ClientSignal } from '../routing/clientSignal.ts'
 import { sendJsonRelay } from '../routing/sendJsonRelay.ts'
 import { startStreamRelay } from '../routing/streamRelay.ts'
 import type { RelayJob, RouterContext } from '../routing/types.ts'
@@ -33,7 +34,7 @@ export type InferenceExchange = {
   /** The request is admitted under this id: the answer, and any error from here on, carry it. */
   onAdmitted(requestId: string): void
   /** Fires when the client leaves before its answer; asked for once the request is admitted. */
-  clientSignal(): AbortSignal
+  clientSignal(): ClientSignal
 }
 
 /** The answer: a JSON body, or SSE event texts once the stream's first chunk is in. */
@@ -106,7 +107,7 @@ export async function runInference(
 function createRelayJob(
   dependencies: InferenceHandlerDependencies,
   request: ClientRequest,
-  context: { requestId: string; keyId: string; operation: ClientOperation; signal: AbortSignal },
+  context: { requestId: string; keyId: string; operation: ClientOperation; signal: ClientSignal },
 ): RelayJob {
   let logger: Logger | undefined
   return {

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto'
+import { hash, randomBytes } from 'node:crypto'
 import { type Database, open, type RootDatabase } from 'lmdb'
 import { GatewayStoreError, KeyNotFoundError } from '../errors.ts'
 
@@ -58,8 +58,8 @@ export type KeyStore = {
 const KEY_PREFIX = 'dk-'
 const FLUSH_MS = 200
 
-/** SHA-256 of an API key, as stored. */
-export const hashApiKey = (key: string): string => createHash('sha256').update(key, 'utf8').digest('hex')
+/** SHA-256 of an API key, as stored (one-shot `hash`: no Hash object per request). */
+export const hashApiKey = (key: string): string => hash('sha256', key, 'hex')
 
 const emptyUsage = (): KeyUsage => ({
   requests: 0,

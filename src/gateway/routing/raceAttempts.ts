@@ -58,6 +58,7 @@ class AttemptRace<T> {
   private isSettled = false
   private hedgeTimer: NodeJS.Timeout | undefined
   private deadline: NodeJS.Timeout | undefined
+  private stopWatchingClient: (() => void) | undefined
   private readonly onClientGone = () => this.fail(this.parameters.job.signal.reason)
 
   constructor(
@@ -69,9 +70,11 @@ class AttemptRace<T> {
   start(): void {
     const { job, timeoutMs } = this.parameters
     this.deadline = setTimeout(() => this.fail(new SupplierTimeoutError({ timeoutMs })), timeoutMs)
-    job.signal.addEventListener('abort', this.onClientGone, { once: true })
     if (job.signal.aborted) this.onClientGone()
-    else if (!this.launch('first')) this.fail(new NoSupplierError({ serviceId: job.serviceId }))
+    else {
+      this.stopWatchingClient = job.signal.watch(this.onClientGone)
+      if (!this.launch('first')) this.fail(new NoSupplierError({ serviceId: job.serviceId }))
+    }
   }
 
   private launch(kind: AttemptKind): boolean {
@@ -141,7 +144,7 @@ class AttemptRace<T> {
     this.isSettled = true
     clearTimeout(this.deadline)
     clearTimeout(this.hedgeTimer)
-    this.parameters.job.signal.removeEventListener('abort', this.onClientGone)
+    this.stopWatchingClient?.()
   }
 
   // Losers are aborted before they stream, so no supplier is paid for an answer that is thrown away.

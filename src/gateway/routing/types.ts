@@ -4,6 +4,7 @@ import type { GatewayMetrics } from '../metrics/createGatewayMetrics.ts'
 import type { GatewayLedgerInfo, GatewaySession, SessionSupplier, SupplierTransport } from '../ports.ts'
 import type { RelayPayload, SignedRelayEnvelope } from '../relay/buildRelayEnvelope.ts'
 import type { SessionCache } from '../session/createSessionCache.ts'
+import type { ClientSignal } from './clientSignal.ts'
 import type { SupplierScores } from './createSupplierScores.ts'
 import type { SupplierSelector } from './createSupplierSelector.ts'
 
@@ -44,7 +45,7 @@ export type RelayJob = {
   /** When the client's request arrived (ms, the context's clock). */
   startedAtMs: number
   /** Fires when the client goes away. */
-  signal: AbortSignal
+  signal: ClientSignal
   logger: Logger
 }
 

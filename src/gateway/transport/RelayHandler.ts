@@ -34,7 +34,7 @@ export class RelayHandler implements Dispatcher.DispatchHandlers {
         acknowledgeTimeoutMs,
       )
     if (signal.aborted) this.onAbort()
-    else signal.addEventListener('abort', this.onAbort, { once: true })
+    else signal.addEventListener('abort', this.onAbort)
   }
 
   onConnect(abort: (error: Error) => void): void {

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { ClientSignal } from '../../routing/clientSignal.ts'
 import type { KeyOptions } from '../authenticate.ts'
 import { findApiKey } from '../authenticate.ts'
 import type { RequestObserver } from '../createRequestObserver.ts'
@@ -55,13 +56,13 @@ export function createNodeInferenceHandler(
         onAdmitted(requestId) {
           state.requestId = requestId
         },
-        clientSignal: () => state.clientSignal(),
+        clientSignal: () => state,
       })
     void answer()
       .then(
         (reply) => writeReply(outgoing, reply, state.requestId),
         (error: unknown) => {
-          const isClientGone = () => state.isClientGone
+          const isClientGone = () => state.aborted
           const reply = toErrorReply(error, { isClientGone, path, metrics: router.metrics, logger })
           writeError(incoming, outgoing, reply, state.requestId)
           return reply.status
@@ -71,26 +72,34 @@ export function createNodeInferenceHandler(
   }
 }
 
-// Per-request state the exchange's callbacks fill in, and the client's leaving, watched once.
-class ExchangeState {
+// Per-request state the exchange's callbacks fill in, and the client's leaving as a `ClientSignal`:
+// Node's response already says when the client left, so no AbortController is made per request.
+class ExchangeState implements ClientSignal {
   model = ''
   isStream = false
   requestId: string | undefined
-  isClientGone = false
-  private controller: AbortController | undefined
+  aborted = false
+  reason: unknown
+  private listeners: Array<() => void> | undefined
 
   constructor(outgoing: ServerResponse) {
     outgoing.once('close', () => {
       if (outgoing.writableFinished) return
-      this.isClientGone = true
-      this.controller?.abort(new DOMException('the client went away', 'AbortError'))
+      this.aborted = true
+      this.reason = new DOMException('the client went away', 'AbortError')
+      const listeners = this.listeners
+      this.listeners = undefined
+      if (listeners) for (const listener of listeners) listener()
     })
   }
 
-  clientSignal(): AbortSignal {
-    this.controller ??= new AbortController()
-    if (this.isClientGone) this.controller.abort(new DOMException('the client went away', 'AbortError'))
-    return this.controller.signal
+  watch(listener: () => void): () => void {
+    this.listeners ??= []
+    this.listeners.push(listener)
+    return () => {
+      const index = this.listeners?.indexOf(listener) ?? -1
+      if (index >= 0) this.listeners!.splice(index, 1)
+    }
   }
 }
 
