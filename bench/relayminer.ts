@@ -10,8 +10,9 @@
  * - the pipeline without sockets: `app.request()` in process with an in-memory backend, and the relay
  *   service alone (`relays.serve()`, no HTTP at all);
  * - CPU per stage: each stage of the relay path timed alone (stageCosts.ts);
- * - calibration: a trivial Hono app, and a bare node:http proxy to the same upstream (the floor of any
- *   relayminer with an HTTP hop), to read the figures against this machine.
+ * - calibration: a bare node:http server that parses the body and answers (the floor of any Node server),
+ *   a trivial Hono app, and a bare node:http proxy to the same upstream (the floor of any relayminer with
+ *   an HTTP hop), to read the figures against this machine.
  * The load generator, the fake upstream and each server are separate processes.
  */
 import { type ChildProcess, fork } from 'node:child_process'
@@ -276,6 +277,7 @@ export async function run(): Promise<Record<string, unknown>> {
     unminedNodeHttp: await start('./relayminer/relayMinerProcess.ts', [upstream.url, 'none', 'node-http']),
     trivial: await start('./relayminer/trivialServer.ts'),
     nodeProxy: await start('./relayminer/nodeProxyFloor.ts', [upstream.url]),
+    bare: await start('./relayminer/bareServer.ts'),
   }
   progress('fake upstream and relayminers up')
   const network = createTestNetwork()
@@ -295,6 +297,7 @@ export async function run(): Promise<Record<string, unknown>> {
     const unminedNodeHttp = mergeHalves(nodeHttpFirst, nodeHttpSecond)
     const trivial = await throughput(miners.trivial, network, n(5_000), 32, false)
     const nodeProxy = await throughput(miners.nodeProxy, network, n(5_000), 32, false)
+    const bare = await throughput(miners.bare, network, n(5_000), 32, false)
     progress('throughput done')
     const pipeline = await inProcess(n(5_000))
     const upstreamAnswer = (await post(`${upstream.url}/v1/chat/completions`, chat)).text
@@ -326,6 +329,8 @@ export async function run(): Promise<Record<string, unknown>> {
         unmined.relayMinerCpuUsPerRelay / nodeProxy.relayMinerCpuUsPerRelay,
         2,
       ),
+      // The floor of any Node HTTP server: node:http, parse the body, a fixed answer (bareServer.ts).
+      bareNodeServerCpuUsPerRequest: bare.relayMinerCpuUsPerRelay,
       pipelineWithoutSockets: pipeline.app,
       relayServiceWithoutHttpCpuUsPerRelay: pipeline.serviceCpuUsPerRelay,
       cpuUsPerStage: stageCosts,
