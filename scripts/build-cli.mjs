@@ -14,11 +14,12 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 const stampName = 'build-stamp.json'
 const stampVersion = 1
 const entry = 'src/cli/main.ts'
-const thisScript = 'scripts/build-cli.mjs'
+// Besides the bundled sources, what shapes the bundle: this script's options and the TypeScript settings.
+const buildSettings = ['scripts/build-cli.mjs', 'tsconfig.json']
 
 /**
  * The bundle's entry module, when the bundle under `root` is fresh: every file it was built from (and this
- * script) still has the modification time the build recorded.
+ * script, and tsconfig.json) still has the modification time the build recorded.
  *
  * @param {string} root - the package root
  * @returns {string | undefined} the absolute path of dist/cli/main.js, or undefined (missing or stale)
@@ -82,7 +83,8 @@ export async function buildCli(root) {
         },
       ],
     })
-    const inputs = [...Object.keys(result.metafile.inputs), thisScript].map((path) => [path, mtimeOf(path)])
+    const settings = buildSettings.filter((path) => existsSync(join(root, path)))
+    const inputs = [...Object.keys(result.metafile.inputs), ...settings].map((path) => [path, mtimeOf(path)])
     writeFileSync(join(staging, stampName), `${JSON.stringify({ version: stampVersion, entry, inputs })}\n`)
     rmSync(outdir, { recursive: true, force: true })
     renameSync(staging, outdir)
