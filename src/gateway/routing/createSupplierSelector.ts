@@ -52,7 +52,9 @@ export function createSupplierSelector(parameters: CreateSupplierSelectorParamet
   const random = parameters.random ?? Math.random
   const exponent = parameters.exponent ?? 3
   const probationFloor = parameters.probationFloor ?? 0.3
+  // The last `windowSize` first picks, as a ring: shifting an array of them cost a copy per request.
   const window: Hex[] = []
+  let oldest = 0
   const counts = new Map<Hex, number>()
   const shareOf = (owner: Hex) => (window.length === 0 ? 0 : (counts.get(owner) ?? 0) / window.length)
 
@@ -72,12 +74,15 @@ export function createSupplierSelector(parameters: CreateSupplierSelectorParamet
       return [...applyCap(spread, shareOf, operatorShareCap), ...quarantined]
     },
     notePick(owner) {
-      window.push(owner)
       counts.set(owner, (counts.get(owner) ?? 0) + 1)
-      if (window.length > windowSize) {
-        const dropped = window.shift()!
-        counts.set(dropped, counts.get(dropped)! - 1)
+      if (window.length < windowSize) {
+        window.push(owner)
+        return
       }
+      const dropped = window[oldest]!
+      counts.set(dropped, counts.get(dropped)! - 1)
+      window[oldest] = owner
+      oldest = (oldest + 1) % windowSize
     },
     shareOf,
   }
