@@ -30,6 +30,7 @@ import {
   startPortkey,
   stopChild,
 } from './gateway/processes.ts'
+import { sendConcurrently } from './gateway/sendConcurrently.ts'
 
 const ROUNDS = 5
 const PER_ROUND = 200
@@ -262,7 +263,7 @@ async function measureLoad(setup: { paths: Path[]; processes: Processes }) {
     for (const path of setup.paths) {
       await path.prepare(LOAD_REQUESTS, false)
       const { latencies, wallMs } = await tallied(tally, setup.processes, path.name, () =>
-        concurrently(path, LOAD_REQUESTS),
+        sendConcurrently(LOAD_REQUESTS, CONCURRENCY, () => path.send(false)),
       )
       rates.get(path.name)!.push((LOAD_REQUESTS / wallMs) * 1000)
       medians.get(path.name)!.push(percentile(latencies, 0.5))
@@ -282,22 +283,6 @@ async function measureLoad(setup: { paths: Path[]; processes: Processes }) {
   const added = (name: string) => median(medians.get(name)!) - direct
   figures.gatewayAddedOverPortkeyAdded = round(added('gateway') / added('portkey'), 2)
   return figures
-}
-
-async function concurrently(path: Path, count: number) {
-  const latencies: number[] = []
-  let next = 0
-  const startedAt = performance.now()
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (next++ < count) {
-        const sentAt = performance.now()
-        await path.send(false)
-        latencies.push(performance.now() - sentAt)
-      }
-    }),
-  )
-  return { latencies, wallMs: performance.now() - startedAt }
 }
 
 async function measureSoak(
