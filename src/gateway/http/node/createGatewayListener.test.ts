@@ -174,6 +174,22 @@ describe('the gateway’s Node listener against the Hono app', () => {
     expect((await send(node, { key: 'good', body: json(chat) })).status).toBe(200)
   })
 
+  it('behavior: a client that leaves in the middle of its body is counted as gone, not as a server error', async () => {
+    const { node } = await setupBoth()
+    const outgoing = request(`${node.url}/v1/chat/completions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${node.keys.good}`, 'content-type': 'application/json' },
+    })
+    outgoing.on('error', () => undefined)
+    outgoing.write('{"model": "llama-tiny", "messages": [')
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    outgoing.destroy()
+    const errors = () => node.gateway.metrics.registry.getSingleMetricAsString('decai_gateway_errors_total')
+    while (!(await errors()).includes('client_gone')) await new Promise((resolve) => setTimeout(resolve, 5))
+    expect(await errors()).not.toContain('INTERNAL')
+    expect(node.net.transport.calls).toBe(0)
+  })
+
   it('behavior: other methods and paths go to the Hono app', async () => {
     const { node } = await setupBoth()
     const models = await fetch(`${node.url}/v1/models`, {
