@@ -4,7 +4,8 @@
  * checkout's node_modules) and that of the working tree, against one relayminer and upstream, in
  * interleaved rounds: under 16 concurrent clients, then one request at a time; plain and streamed. What it
  * reports per gateway: its CPU per relay (from /proc), relays/s and p50. Whole-benchmark figures move with
- * the machine's load from run to run; these two move together.
+ * the machine's load from run to run; these two move together. `DECAI_BENCH_CPU_PROF=<dir>` writes a CPU
+ * profile of the working tree's gateway there (its main thread's is the larger file).
  */
 import { execSync, fork } from 'node:child_process'
 import { mkdtempSync, rmSync, symlinkSync } from 'node:fs'
@@ -44,7 +45,7 @@ export async function run(): Promise<Record<string, unknown>> {
   const relayMiner = await startChild('relayminer/relayMinerProcess.ts', [upstream.url, 'none'])
   const gateways = [
     await startGateway(commit, other, relayMiner.url),
-    await startGateway('working tree', root, relayMiner.url),
+    await startGateway('working tree', root, relayMiner.url, profileFlags()),
   ]
   try {
     progress('processes up')
@@ -75,17 +76,22 @@ function extractTree(root: string, commit: string): string {
   return dir
 }
 
-async function startGateway(name: string, root: string, relayMinerUrl: string): Promise<Gateway> {
-  const process = fork(join(root, 'bench/gateway/gatewayProcess.ts'), [relayMinerUrl], {
+function profileFlags(): string[] {
+  const dir = process.env.DECAI_BENCH_CPU_PROF
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : []
+}
+
+async function startGateway(name: string, root: string, relayMinerUrl: string, flags: string[] = []) {
+  const child = fork(join(root, 'bench/gateway/gatewayProcess.ts'), [relayMinerUrl], {
     cwd: root,
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', 'tsx', ...flags],
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   })
   const line = await new Promise<string>((resolve) =>
-    createInterface({ input: process.stdout! }).once('line', resolve),
+    createInterface({ input: child.stdout! }).once('line', resolve),
   )
   const info = JSON.parse(line) as { url: string; key: string }
-  return { name, child: { process, url: info.url, info }, key: info.key }
+  return { name, child: { process: child, url: info.url, info }, key: info.key } satisfies Gateway
 }
 
 async function compare(gateways: Gateway[], mode: Mode, rounds: number, requests: number, clients: number) {
