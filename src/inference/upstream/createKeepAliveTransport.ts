@@ -7,6 +7,7 @@ import {
 } from 'node:http'
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https'
 import { urlToHttpOptions } from 'node:url'
+import { drainBody } from './drainBody.ts'
 import type { UpstreamDeadline, UpstreamReply, UpstreamTransport } from './upstreamTransport.ts'
 
 export type CreateKeepAliveTransportParameters = {
@@ -135,15 +136,20 @@ function releaseWatch(this: WatchedRequest): void {
 
 class KeepAliveReply implements UpstreamReply {
   readonly status: number
-  readonly body: IncomingMessage
+  readonly #incoming: IncomingMessage
 
   constructor(incoming: IncomingMessage) {
     this.status = incoming.statusCode ?? 502
-    this.body = incoming
+    this.#incoming = incoming
+  }
+
+  // A reader that stops early (at `[DONE]`) must not destroy the body: `finish` may still drain it.
+  get body(): AsyncIterable<Uint8Array> {
+    return this.#incoming.iterator({ destroyOnReturn: false })
   }
 
   text(): Promise<string> {
-    const incoming = this.body
+    const incoming = this.#incoming
     return new Promise((resolve, reject) => {
       const chunks: Buffer[] = []
       incoming.on('data', (chunk: Buffer) => chunks.push(chunk))
@@ -159,6 +165,10 @@ class KeepAliveReply implements UpstreamReply {
 
   async cancel(): Promise<void> {
     // Read to the end, the socket goes back to the pool; otherwise the connection must go.
-    if (!this.body.complete) this.body.destroy()
+    if (!this.#incoming.complete) this.#incoming.destroy()
+  }
+
+  finish(): Promise<void> {
+    return drainBody(this.#incoming)
   }
 }

@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events'
 import { Agent, type Dispatcher } from 'undici'
+import { drainBody } from './drainBody.ts'
 import type { UpstreamDeadline, UpstreamReply, UpstreamTransport } from './upstreamTransport.ts'
 
 export type CreateUndiciTransportParameters = {
@@ -114,19 +115,28 @@ class AbortWatch extends EventEmitter {
 
 class UndiciReply implements UpstreamReply {
   readonly status: number
-  readonly body: Dispatcher.ResponseData['body']
+  readonly #body: Dispatcher.ResponseData['body']
 
   constructor(answer: Dispatcher.ResponseData) {
     this.status = answer.statusCode
-    this.body = answer.body
+    this.#body = answer.body
+  }
+
+  // A reader that stops early (at `[DONE]`) must not destroy the body: `finish` may still drain it.
+  get body(): AsyncIterable<Uint8Array> {
+    return this.#body.iterator({ destroyOnReturn: false })
   }
 
   text(): Promise<string> {
-    return this.body.text()
+    return this.#body.text()
   }
 
   async cancel(): Promise<void> {
     // Read to the end, the connection goes back to the pool; otherwise it must go.
-    if (!this.body.readableEnded) this.body.destroy()
+    if (!this.#body.readableEnded) this.#body.destroy()
+  }
+
+  finish(): Promise<void> {
+    return drainBody(this.#body)
   }
 }

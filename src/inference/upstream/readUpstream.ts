@@ -55,10 +55,14 @@ export async function* readSseChunks<T>(
   const { deadline, idleTimeoutMs, signals } = stream
   if (!response.body) throw new UpstreamError({ status: 0, details: 'no response body' })
   deadline.arm(idleTimeoutMs)
+  let isComplete = false
   try {
     for await (const event of parseSse(response.body)) {
       deadline.arm(idleTimeoutMs)
-      if (event.data === '[DONE]') return
+      if (event.data === '[DONE]') {
+        isComplete = true
+        return
+      }
       const chunk = parseJson(event.data)
       if (isRecord(chunk) && chunk.error !== undefined) {
         throw new UpstreamError({ status: 0, details: JSON.stringify(chunk.error).slice(0, 500) })
@@ -73,8 +77,11 @@ export async function* readSseChunks<T>(
     )
   } finally {
     deadline.clear()
-    // Ending early (client gone) must also end the upstream request.
-    await response.cancel().catch(() => {})
+    // Ending early (client gone) must also end the upstream request. A complete stream keeps its
+    // connection for the next relay: servers end the response with or right after `[DONE]`, and one
+    // that does not is cut off within 250 ms (the wait bounds how long the relay's end is held).
+    if (isComplete) await response.finish().catch(() => {})
+    else await response.cancel().catch(() => {})
   }
 }
 

@@ -27,6 +27,11 @@ export type UpstreamReply = {
   body: AsyncIterable<Uint8Array> | null
   /** Stops reading; a body not read to its end releases its connection. */
   cancel(): Promise<void>
+  /**
+   * The answer is complete (a stream's `[DONE]` was read): reads what is left of the body so its
+   * connection goes back to the pool, and closes it instead if the rest is large (64 KiB) or slow (250 ms).
+   */
+  finish(): Promise<void>
 }
 
 /**
@@ -65,6 +70,10 @@ export function createFetchTransport(fetch: typeof globalThis.fetch): UpstreamTr
       text: () => response.text(),
       body,
       cancel: async () => {
+        await body?.cancel()
+      },
+      // fetch pools its own connections; what is left is not worth reading through a web stream.
+      finish: async () => {
         await body?.cancel()
       },
     }

@@ -36,6 +36,21 @@ beforeAll(async () => {
         return void held.push(response)
       }
       const parsed = JSON.parse(body || '{}') as { stream?: boolean }
+      if (parsed.stream && request.url?.startsWith('/v1/never-end/')) {
+        response.writeHead(200, { 'content-type': 'text/event-stream' })
+        response.write(`data: ${JSON.stringify({ ...chunk, choices: [], usage })}\n\ndata: [DONE]\n\n`)
+        return void held.push(response)
+      }
+      if (parsed.stream && request.url?.startsWith('/v1/late-end/')) {
+        // `[DONE]` first, the end of the response a moment later, as a server flushing each event does.
+        response.writeHead(200, { 'content-type': 'text/event-stream' })
+        response.write(
+          `data: ${JSON.stringify(chunk)}\n\ndata: ${JSON.stringify({ ...chunk, choices: [], usage })}\n\n`,
+        )
+        response.write('data: [DONE]\n\n')
+        setTimeout(() => response.end(), 20)
+        return
+      }
       if (parsed.stream) {
         response.writeHead(200, { 'content-type': 'text/event-stream' })
         response.end(
@@ -107,6 +122,38 @@ describe.each(transports)('upstream transport on %s', (_name, createTransport) =
     for await (const chunk of backend.streamChatCompletion({ messages: [{ role: 'user', content: 'x' }] }))
       chunks.push(chunk)
     expect(chunks.at(-1)?.usage).toEqual(usage)
+  })
+
+  it.each([
+    ['ends with its last event', '/v1/'],
+    ['ends a moment after [DONE]', '/v1/late-end/'],
+  ])(
+    'behavior: streams read to their [DONE] hand their connection back to the pool (a response that %s)',
+    async (_, path) => {
+      const backend = createUpstreamBackend({ baseUrl: `${url}${path}`, transport: createTransport() })
+      const stream = async () => {
+        let count = 0
+        for await (const _ of backend.streamChatCompletion({ messages: [{ role: 'user', content: 'x' }] }))
+          count++
+        return count
+      }
+      expect(await stream()).toBe(2)
+      const before = connections
+      for (let i = 0; i < 10; i++) expect(await stream()).toBe(2)
+      // At most one more while the first stream's connection comes back; never one per stream.
+      expect(connections - before).toBeLessThanOrEqual(1)
+    },
+  )
+
+  it('behavior: a stream whose server never ends it after [DONE] still completes, and its connection is closed', async () => {
+    const backend = createUpstreamBackend({ baseUrl: `${url}/v1/never-end/`, transport: createTransport() })
+    const chunks = []
+    for await (const chunk of backend.streamChatCompletion({ messages: [{ role: 'user', content: 'x' }] }))
+      chunks.push(chunk)
+    expect(chunks.at(-1)?.usage).toEqual(usage)
+    const response = held.at(-1)!
+    if (!response.destroyed) await new Promise((resolve) => response.once('close', resolve))
+    expect(response.writableEnded).toBe(false)
   })
 
   it('behavior: sends the headers with a content length and returns status and body', async () => {
