@@ -1,5 +1,6 @@
+import { createServer, type RequestListener, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { dirname, resolve } from 'node:path'
-import { serve } from '@hono/node-server'
 import { type Command, InvalidArgumentError } from 'commander'
 import { type Logger, pino } from 'pino'
 import { z } from 'zod'
@@ -21,6 +22,7 @@ import type { ChatCompletionRequest } from '../../inference/index.ts'
 import { embeddedWatcherConfigSchema } from '../../watcher/config/configSchema.ts'
 import { parseEmbeddedWatcherConfig } from '../../watcher/config/loadWatcherConfig.ts'
 import { createReportFeed, type ReportFeed } from '../../watcher/report/createReportFeed.ts'
+import { CliPortInUseError } from '../context/cliErrors.ts'
 import { runAction } from '../context/runAction.ts'
 import { type GatewayWatcher, startGatewayWatcher } from '../watcher/startGatewayWatcher.ts'
 import { createVerdictHub, mergeVerdictSources } from '../watcher/verdictSources.ts'
@@ -101,13 +103,15 @@ async function startAction(options: { config: string }): Promise<void> {
       logger,
       onVerdict: local.publish,
     })
-  const server = serve(
-    { fetch: gateway.app.fetch, hostname: config.server.host, port: config.server.port },
-    (info) =>
-      logger.info(
-        { host: config.server.host, port: info.port, mode: config.mode, models: Object.keys(config.models) },
-        'gateway listening',
-      ),
+  const server = await listen(gateway.listener, config.server.host, config.server.port)
+  logger.info(
+    {
+      host: config.server.host,
+      port: (server.address() as AddressInfo).port,
+      mode: config.mode,
+      models: Object.keys(config.models),
+    },
+    'gateway listening',
   )
   const shutdown = () => {
     logger.info('gateway stopping')
@@ -119,6 +123,25 @@ async function startAction(options: { config: string }): Promise<void> {
   }
   process.once('SIGINT', shutdown)
   process.once('SIGTERM', shutdown)
+}
+
+// Node's server with the gateway's own listener: the inference routes skip Hono (docs/gateway.md, Figures).
+function listen(listener: RequestListener, host: string, port: number): Promise<Server> {
+  const server = createServer(listener)
+  // Idle keep-alive connections outlive the clients' own idle limits (undici: 4 s), so a client closes
+  // first and never sends a request on a socket the server is closing.
+  server.keepAliveTimeout = 65_000
+  server.headersTimeout = 66_000
+  return new Promise((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new CliPortInUseError({ port, role: 'gateway', option: 'server.port in the config' })
+          : error,
+      ),
+    )
+    server.listen(port, host, () => resolve(server))
+  })
 }
 
 function followWatchers(config: GatewayConfig, logger: Logger): ReportFeed[] {
