@@ -49,11 +49,29 @@ async function startDevnet(
   return devnet
 }
 
+// Ports are found free, released, then bound by the devnet's processes: another test binding port 0 in
+// between can take one. Only that failure earns a second try, on fresh ports and a fresh data directory.
+async function startFreshDevnet(
+  name: string,
+  options: { params?: Record<string, number>; extraArgs?: string[] } = {},
+): Promise<{ devnet: DevnetProcess; dataDir: string; ports: DevnetPorts }> {
+  for (let attempt = 1; ; attempt++) {
+    const dataDir = await createDataDir(name)
+    const ports = await findDevnetPorts(3)
+    try {
+      return { devnet: await startDevnet(dataDir, ports, options), dataDir, ports }
+    } catch (error) {
+      const isPortTaken = /EADDRINUSE|already in use/.test(String(error))
+      if (attempt > 1 || !isPortTaken) throw error
+    }
+  }
+}
+
 describe('e2e: the whole loop on a local devnet', () => {
   it('application sends chats through the gateway; relays are mined, claimed, proven and settled; balances move by exactly what src/protocol computes; difficulty follows the load', async () => {
     // T = 2 relays per session and α = 1/2, so that a few dozen chats move the difficulty; every claim
     // is drawn for a proof (p = 1), so the proof path runs on every run.
-    const devnet = await startDevnet(await createDataDir('loop'), await findDevnetPorts(3), {
+    const { devnet } = await startFreshDevnet('loop', {
       params: {
         targetRelaysPerSession: 2,
         emaAlphaNumerator: 1,
@@ -129,9 +147,8 @@ describe('e2e: the whole loop on a local devnet', () => {
     // Default devnet parameters: T = 100, so at this load every relay is mined (target = B) and the
     // count of mined relays before and after the restart must reappear in full in the claims. No
     // watcher: its probes would keep relays flowing between the counter reads and the stop.
-    const dataDir = await createDataDir('restart')
-    const ports = await findDevnetPorts(3)
-    const first = await startDevnet(dataDir, ports, { extraArgs: ['--no-watcher'] })
+    const fresh = await startFreshDevnet('restart', { extraArgs: ['--no-watcher'] })
+    const { dataDir, ports, devnet: first } = fresh
     const ledger = await openLedgerView(first.status)
     const application = first.status.application.address as Hex
     const client = (status: DevnetProcess['status']) =>
