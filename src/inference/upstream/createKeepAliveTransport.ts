@@ -164,11 +164,14 @@ class KeepAliveReply implements UpstreamReply {
   }
 
   async cancel(): Promise<void> {
-    // Read to the end, the socket goes back to the pool; otherwise the connection must go.
-    if (!this.#incoming.complete) this.#incoming.destroy()
+    // Read to the end, the socket goes back to the pool; otherwise the connection must go (an error
+    // while it goes has no reader left; unheard, it would crash the process).
+    if (!this.#incoming.complete) this.#incoming.on('error', ignore).destroy()
   }
 
   finish(): Promise<void> {
     return drainBody(this.#incoming)
   }
 }
+
+function ignore(): void {}

@@ -132,11 +132,15 @@ class UndiciReply implements UpstreamReply {
   }
 
   async cancel(): Promise<void> {
-    // Read to the end, the connection goes back to the pool; otherwise it must go.
-    if (!this.#body.readableEnded) this.#body.destroy()
+    // Read to the end, the connection goes back to the pool; otherwise it must go. undici emits an
+    // 'error' (Request aborted) on a body destroyed before its end: nobody reads it any more, and an
+    // error nobody listens to would crash the process.
+    if (!this.#body.readableEnded) this.#body.on('error', ignore).destroy()
   }
 
   finish(): Promise<void> {
     return drainBody(this.#body)
   }
 }
+
+function ignore(): void {}

@@ -213,6 +213,16 @@ describe.each(transports)('upstream transport on %s', (_name, createTransport) =
     expect(deadline.aborted).toBe(true)
   })
 
+  it('error: a reader that stops early, then cancels, closes the connection without an unhandled error', async () => {
+    const reply = await post('/v1/stall')
+    for await (const _ of reply.body!) break
+    const closed = new Promise((resolve) => held.at(-1)!.once('close', resolve))
+    await reply.cancel()
+    await expect(closed).resolves.toBeUndefined()
+    // An 'error' event with no listener would surface as an uncaught exception after this turn.
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  })
+
   it('behavior: cancelling an unfinished body closes its connection', async () => {
     const reply = await post('/v1/stall')
     const iterator = reply.body![Symbol.asyncIterator]()
