@@ -30,7 +30,6 @@ it('default: the public runtime exports are pinned', () => {
       "parseChatCompletionRequest",
       "parseCompletionRequest",
       "parseEmbeddingsRequest",
-      "parseSse",
       "readModelInfo",
       "renderChatPrompt",
       "verifyModelFile",

@@ -82,7 +82,6 @@ export {
   type CreateUpstreamBackendParameters,
   createUpstreamBackend,
 } from './upstream/createUpstreamBackend.ts'
-export { parseSse, type SseEvent } from './upstream/parseSse.ts'
 export {
   createFetchTransport,
   type UpstreamReply,

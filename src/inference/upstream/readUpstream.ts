@@ -1,5 +1,5 @@
+import { parseSseStream } from '../../protocol/sse/parseSseStream.ts'
 import { UpstreamError } from '../errors.ts'
-import { parseSse } from './parseSse.ts'
 import { type AbortSource, type Deadline, toUpstreamFailure } from './postUpstream.ts'
 import type { UpstreamReply } from './upstreamTransport.ts'
 
@@ -57,7 +57,7 @@ export async function* readSseChunks<T>(
   deadline.arm(idleTimeoutMs)
   let isComplete = false
   try {
-    for await (const event of parseSse(response.body)) {
+    for await (const event of parseSseStream(response.body, { isLenientAtEnd: true })) {
       deadline.arm(idleTimeoutMs)
       if (event.data === '[DONE]') {
         isComplete = true

@@ -1,8 +1,8 @@
 import type { ChatCompletion, ChatCompletionChunk, TokenLogprob, Usage } from '../../inference/index.ts'
-import { parseSse } from '../../inference/index.ts'
 import { createStreamPayloadHasher } from '../../protocol/relay/createStreamPayloadHasher.ts'
 import { hashResponsePayload } from '../../protocol/relay/hashResponsePayload.ts'
 import type { RelayDomain } from '../../protocol/signature/typedData.ts'
+import { parseSseStream } from '../../protocol/sse/parseSseStream.ts'
 import { ProbeFailedError } from '../errors.ts'
 import type { ProbeAnswer } from '../ports.ts'
 import type { ProbeRelay } from './buildProbeRelay.ts'
@@ -59,7 +59,7 @@ export function readStreamAnswer(
   body: AsyncIterable<Uint8Array>,
   context: ReadContext,
 ): Promise<ProbeAnswer> {
-  return readStreamEvents(parseSse(body), context)
+  return readStreamEvents(parseSseStream(body, { isLenientAtEnd: true }), context)
 }
 
 /** One server-sent event; an absent name is a plain `message` (as a gateway's SSE parser yields it). */
