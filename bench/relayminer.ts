@@ -213,30 +213,6 @@ async function throughput(
   }
 }
 
-type Throughput = Awaited<ReturnType<typeof throughput>>
-
-/** Two equal halves of one measurement, as if run at once (CPU per relay averaged, counts summed). */
-function mergeHalves(a: Throughput, b: Throughput): Throughput {
-  const cpuUs = (a.relayMinerCpuUsPerRelay + b.relayMinerCpuUsPerRelay) / 2
-  const failures = { ...a.failures }
-  for (const [status, count] of Object.entries(b.failures))
-    failures[Number(status)] = (failures[Number(status)] ?? 0) + count
-  return {
-    ...a,
-    relays: a.relays + b.relays,
-    relaysPerSecWall: Math.round((a.relaysPerSecWall + b.relaysPerSecWall) / 2),
-    relayMinerCpuUsPerRelay: round(cpuUs, 1),
-    relayMinerUserCpuUsPerRelay: round(
-      (a.relayMinerUserCpuUsPerRelay + b.relayMinerUserCpuUsPerRelay) / 2,
-      1,
-    ),
-    relaysPerSecOneCore: Math.round(1e6 / cpuUs),
-    acknowledged: a.acknowledged + b.acknowledged,
-    persisted: a.persisted + b.persisted,
-    failures,
-  }
-}
-
 async function inProcess(count: number) {
   const network = createTestNetwork()
   const miner = await createTestRelayMiner({ network, backend: createInstantBackend() })
@@ -274,7 +250,6 @@ export async function run(): Promise<Record<string, unknown>> {
   const miners = {
     mined: await start('./relayminer/relayMinerProcess.ts', [upstream.url, 'all']),
     unmined: await start('./relayminer/relayMinerProcess.ts', [upstream.url, 'none']),
-    unminedNodeHttp: await start('./relayminer/relayMinerProcess.ts', [upstream.url, 'none', 'node-http']),
     trivial: await start('./relayminer/trivialServer.ts'),
     nodeProxy: await start('./relayminer/nodeProxyFloor.ts', [upstream.url]),
     bare: await start('./relayminer/bareServer.ts'),
@@ -288,13 +263,7 @@ export async function run(): Promise<Record<string, unknown>> {
     const stream = await streaming(upstream, miners.mined, network, n(300))
     progress('streaming done')
     const mined = await throughput(miners.mined, network, n(5_000), 32, true)
-    // The two upstream transports in A B B A order, so a drift in machine load falls on both alike.
-    const undiciFirst = await throughput(miners.unmined, network, n(2_500), 32, false)
-    const nodeHttpFirst = await throughput(miners.unminedNodeHttp, network, n(2_500), 32, false)
-    const nodeHttpSecond = await throughput(miners.unminedNodeHttp, network, n(2_500), 32, false)
-    const undiciSecond = await throughput(miners.unmined, network, n(2_500), 32, false)
-    const unmined = mergeHalves(undiciFirst, undiciSecond)
-    const unminedNodeHttp = mergeHalves(nodeHttpFirst, nodeHttpSecond)
+    const unmined = await throughput(miners.unmined, network, n(5_000), 32, false)
     const trivial = await throughput(miners.trivial, network, n(5_000), 32, false)
     const nodeProxy = await throughput(miners.nodeProxy, network, n(5_000), 32, false)
     const bare = await throughput(miners.bare, network, n(5_000), 32, false)
@@ -311,12 +280,6 @@ export async function run(): Promise<Record<string, unknown>> {
       streaming: stream,
       throughputMinedAndPersisted: mined,
       throughputNotMined: unmined,
-      // The same relayminer with its upstream requests on node:http instead of undici (the default).
-      throughputNotMinedNodeHttpUpstream: unminedNodeHttp,
-      undiciOverNodeHttpUpstreamCpu: round(
-        unmined.relayMinerCpuUsPerRelay / unminedNodeHttp.relayMinerCpuUsPerRelay,
-        2,
-      ),
       // The floor: a Hono app on the same server parsing the same bodies and doing nothing else.
       trivialServerCpuUsPerRequest: trivial.relayMinerCpuUsPerRelay,
       relayMinerCpuOverTrivialServer: round(

@@ -2,11 +2,10 @@
  * The relayminer under benchmark, in its own process (one JS thread: its CPU time is one core's work):
  * the test network's memory ledger with every relay mined (so every relay is persisted; or none, with the
  * argument `none`), the upstream
- * backend pointed at the fake upstream (over node:http with a third argument `node-http`), a temporary store. Prints `{"url": …}` once listening and answers
+ * backend pointed at the fake upstream, a temporary store. Prints `{"url": …}` once listening and answers
  * `stats` IPC messages with its CPU time and stored relay count.
  */
 import { rm } from 'node:fs/promises'
-import { createKeepAliveTransport } from '../../src/inference/upstream/createKeepAliveTransport.ts'
 import { createUpstreamBackend } from '../../src/inference/upstream/createUpstreamBackend.ts'
 import { startHttpServer } from '../../src/relayminer/server/startHttpServer.ts'
 import { createTestNetwork } from '../../src/relayminer/testing/createTestNetwork.ts'
@@ -15,11 +14,9 @@ import { createTestRelayMiner } from '../../src/relayminer/testing/createTestRel
 const upstreamUrl = process.argv[2]!
 // argv[3] = 'none' mines no relay (target 1): the relay path without the durable append.
 const network = createTestNetwork({ difficultyTarget: process.argv[3] === 'none' ? 1n : undefined })
-// argv[4] = 'node-http' sends upstream requests with node:http instead of the default (undici).
 const backend = createUpstreamBackend({
   baseUrl: `${upstreamUrl}/v1`,
   timeoutMs: 30_000,
-  ...(process.argv[4] === 'node-http' ? { transport: createKeepAliveTransport() } : {}),
 })
 const relayMiner = await createTestRelayMiner({ network, backend, requestTimeoutMs: 30_000 })
 const server = await startHttpServer({ app: relayMiner.app, host: '127.0.0.1', port: 0 })

@@ -20,7 +20,6 @@ it('default: the public runtime exports are pinned', () => {
       "countParameters",
       "createEmbeddedBackend",
       "createFetchTransport",
-      "createKeepAliveTransport",
       "createUndiciTransport",
       "createUpstreamBackend",
       "generateModel",

@@ -71,10 +71,6 @@ export type {
 } from './openai/responseTypes.ts'
 export { type ModelInfo, readModelInfo } from './readModelInfo.ts'
 export {
-  type CreateKeepAliveTransportParameters,
-  createKeepAliveTransport,
-} from './upstream/createKeepAliveTransport.ts'
-export {
   type CreateUndiciTransportParameters,
   createUndiciTransport,
 } from './upstream/createUndiciTransport.ts'

@@ -35,8 +35,8 @@ export type UpstreamReply = {
 }
 
 /**
- * How the upstream backend talks HTTP: `createUndiciTransport` (the default), `createKeepAliveTransport`
- * (node:http) or `createFetchTransport` (any `fetch`). Resolves once the status and headers arrive; rejects when the
+ * How the upstream backend talks HTTP: `createUndiciTransport` (the default) or `createFetchTransport`
+ * (any `fetch`). Resolves once the status and headers arrive; rejects when the
  * server cannot be reached or a signal aborts first.
  */
 export type UpstreamTransport = (request: UpstreamRequest) => Promise<UpstreamReply>

@@ -1,7 +1,6 @@
 import { createServer, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createKeepAliveTransport } from './createKeepAliveTransport.ts'
 import { createUndiciTransport } from './createUndiciTransport.ts'
 import { createUpstreamBackend } from './createUpstreamBackend.ts'
 import { createDeadline } from './postUpstream.ts'
@@ -91,14 +90,9 @@ afterAll(async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()))
 })
 
-const transports = [
-  ['node:http', createKeepAliveTransport],
-  ['undici', createUndiciTransport],
-] as const
-
-describe.each(transports)('upstream transport on %s', (_name, createTransport) => {
+describe('createUndiciTransport', () => {
   const post = (path: string, signals: AbortSignal[] = [], body = '{}') =>
-    createTransport()({
+    createUndiciTransport()({
       url: `${url}${path}`,
       headers: { authorization: 'Bearer t', 'content-type': 'application/json' },
       body,
@@ -109,7 +103,7 @@ describe.each(transports)('upstream transport on %s', (_name, createTransport) =
     const backend = createUpstreamBackend({
       baseUrl: `${url}/v1/`,
       apiKey: 'k',
-      transport: createTransport(),
+      transport: createUndiciTransport(),
     })
     const before = connections
     for (let i = 0; i < 20; i++) {
@@ -130,7 +124,7 @@ describe.each(transports)('upstream transport on %s', (_name, createTransport) =
   ])(
     'behavior: streams read to their [DONE] hand their connection back to the pool (a response that %s)',
     async (_, path) => {
-      const backend = createUpstreamBackend({ baseUrl: `${url}${path}`, transport: createTransport() })
+      const backend = createUpstreamBackend({ baseUrl: `${url}${path}`, transport: createUndiciTransport() })
       const stream = async () => {
         let count = 0
         for await (const _ of backend.streamChatCompletion({ messages: [{ role: 'user', content: 'x' }] }))
@@ -146,7 +140,10 @@ describe.each(transports)('upstream transport on %s', (_name, createTransport) =
   )
 
   it('behavior: a stream whose server never ends it after [DONE] still completes, and its connection is closed', async () => {
-    const backend = createUpstreamBackend({ baseUrl: `${url}/v1/never-end/`, transport: createTransport() })
+    const backend = createUpstreamBackend({
+      baseUrl: `${url}/v1/never-end/`,
+      transport: createUndiciTransport(),
+    })
     const chunks = []
     for await (const chunk of backend.streamChatCompletion({ messages: [{ role: 'user', content: 'x' }] }))
       chunks.push(chunk)
@@ -184,12 +181,12 @@ describe.each(transports)('upstream transport on %s', (_name, createTransport) =
     await expect(read).rejects.toThrow()
     expect(parts.length).toBeGreaterThan(0)
     await expect(
-      createTransport()({ url: 'http://127.0.0.1:1/v1/x', headers: {}, body: '{}', signals: [] }),
+      createUndiciTransport()({ url: 'http://127.0.0.1:1/v1/x', headers: {}, body: '{}', signals: [] }),
     ).rejects.toThrow()
   })
 
   it('error: the backend deadline (not a signal) cancels a request, on this transport and on fetch', async () => {
-    for (const transport of [createTransport(), createFetchTransport(globalThis.fetch)]) {
+    for (const transport of [createUndiciTransport(), createFetchTransport(globalThis.fetch)]) {
       const backend = createUpstreamBackend({ baseUrl: `${url}/v1/hang`, timeoutMs: 100, transport })
       const started = performance.now()
       await expect(
@@ -198,7 +195,7 @@ describe.each(transports)('upstream transport on %s', (_name, createTransport) =
       expect(performance.now() - started).toBeLessThan(5_000)
     }
     const deadline = createDeadline(30)
-    const stalled = await createTransport()({
+    const stalled = await createUndiciTransport()({
       url: `${url}/v1/stall`,
       headers: {},
       body: '{}',
