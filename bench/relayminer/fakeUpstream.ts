@@ -4,7 +4,7 @@
  * Prints `{"url": …}` once listening.
  */
 import { createServer } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { listenAndAnnounce } from './benchChild.ts'
 
 const usage = { prompt_tokens: 8, completion_tokens: 4, total_tokens: 12 }
 const answer = JSON.stringify({
@@ -48,9 +48,4 @@ const server = createServer((request, response) => {
     }
   })
 })
-server.keepAliveTimeout = 60_000
-server.listen(0, '127.0.0.1', () => {
-  process.stdout.write(
-    `${JSON.stringify({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })}\n`,
-  )
-})
+listenAndAnnounce(server)

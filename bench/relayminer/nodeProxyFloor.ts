@@ -6,7 +6,7 @@
  * hop to its backend on this machine. Prints `{"url": …}` and answers `stats` IPC messages.
  */
 import { Agent, createServer, request } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { answerBenchMessages, listenAndAnnounce } from './benchChild.ts'
 
 const upstream = new URL(`${process.argv[2]!}/v1/chat/completions`)
 const agent = new Agent({ keepAlive: true, maxSockets: 256 })
@@ -36,21 +36,5 @@ const server = createServer((incoming, outgoing) => {
     forward.end(body)
   })
 })
-server.keepAliveTimeout = 60_000
-server.listen(0, '127.0.0.1', () => {
-  process.stdout.write(
-    `${JSON.stringify({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })}\n`,
-  )
-})
-process.on('message', (message: { type: string }) => {
-  if (message.type === 'stats') {
-    const cpu = process.cpuUsage()
-    process.send?.({
-      cpuMs: (cpu.user + cpu.system) / 1000,
-      userMs: cpu.user / 1000,
-      systemMs: cpu.system / 1000,
-      storedRelays: 0,
-    })
-  }
-  if (message.type === 'stop') process.exit(0)
-})
+listenAndAnnounce(server)
+answerBenchMessages()

@@ -10,6 +10,7 @@ import { createUpstreamBackend } from '../../src/inference/upstream/createUpstre
 import { startHttpServer } from '../../src/relayminer/server/startHttpServer.ts'
 import { createTestNetwork } from '../../src/relayminer/testing/createTestNetwork.ts'
 import { createTestRelayMiner } from '../../src/relayminer/testing/createTestRelayMiner.ts'
+import { answerBenchMessages } from './benchChild.ts'
 
 const upstreamUrl = process.argv[2]!
 // argv[3] = 'none' mines no relay (target 1): the relay path without the durable append.
@@ -22,21 +23,11 @@ const relayMiner = await createTestRelayMiner({ network, backend, requestTimeout
 const server = await startHttpServer({ app: relayMiner.app, host: '127.0.0.1', port: 0 })
 process.stdout.write(`${JSON.stringify({ url: server.url })}\n`)
 
-process.on('message', async (message: { type: string }) => {
-  if (message.type === 'stats') {
-    const cpu = process.cpuUsage()
-    const storedRelays = relayMiner.store.listTrees().reduce((total, tree) => total + tree.count, 0)
-    process.send?.({
-      cpuMs: (cpu.user + cpu.system) / 1000,
-      userMs: cpu.user / 1000,
-      systemMs: cpu.system / 1000,
-      storedRelays,
-    })
-  }
-  if (message.type === 'stop') {
+answerBenchMessages({
+  storedRelays: () => relayMiner.store.listTrees().reduce((total, tree) => total + tree.count, 0),
+  async stop() {
     await server.close()
     await relayMiner.stop()
     await rm(relayMiner.storeDir, { recursive: true, force: true })
-    process.exit(0)
-  }
+  },
 })

@@ -5,23 +5,10 @@
  */
 import { Hono } from 'hono'
 import { startHttpServer } from '../../src/relayminer/server/startHttpServer.ts'
+import { answerBenchMessages } from './benchChild.ts'
 
 const app = new Hono()
 app.post('/v1/relay', async (c) => c.json({ isJson: JSON.parse(await c.req.text()) !== null }))
 const server = await startHttpServer({ app, host: '127.0.0.1', port: 0 })
 process.stdout.write(`${JSON.stringify({ url: server.url })}\n`)
-process.on('message', async (message: { type: string }) => {
-  if (message.type === 'stats') {
-    const cpu = process.cpuUsage()
-    process.send?.({
-      cpuMs: (cpu.user + cpu.system) / 1000,
-      userMs: cpu.user / 1000,
-      systemMs: cpu.system / 1000,
-      storedRelays: 0,
-    })
-  }
-  if (message.type === 'stop') {
-    await server.close()
-    process.exit(0)
-  }
-})
+answerBenchMessages({ stop: () => server.close() })
