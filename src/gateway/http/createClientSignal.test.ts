@@ -1,25 +1,19 @@
-import { afterEach, describe, expect, it } from 'vitest'
-import { type ServedVia, serveGateway } from '../testing/serveGateway.ts'
-import { type FakeGateway, startFakeGateway } from '../testing/startFakeGateway.ts'
+import { describe, expect, it } from 'vitest'
+import type { ServedVia } from '../testing/serveGateway.ts'
+import { useServedFakeGateway } from '../testing/useServedFakeGateway.ts'
 
 const servedVia: ServedVia[] = ['listener', 'hono']
-let current: (FakeGateway & { served: Awaited<ReturnType<typeof serveGateway>> }) | undefined
-afterEach(async () => {
-  await current?.served.close()
-  await current?.gateway.stop()
-  current = undefined
-})
+const start = useServedFakeGateway()
 
 describe.each(servedVia)('createClientSignal on Node’s server, via %s', (via) => {
   it('behavior: a client that disconnects before its answer aborts the supplier attempt', async () => {
-    const fake = await startFakeGateway({
+    const fake = await start(via, {
       behaviors: [{ firstByteDelayMs: 5_000 }, {}, {}],
       config: 'routing: { hedgeDelay: 0 }',
     })
-    current = { ...fake, served: await serveGateway(fake.gateway, via) }
-    const { key } = await fake.gateway.keyStore!.create({ name: 'test' })
+    const { key } = fake
     const controller = new AbortController()
-    const sent = fetch(`${current.served.url}/v1/chat/completions`, {
+    const sent = fetch(`${fake.served.url}/v1/chat/completions`, {
       method: 'POST',
       headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
       body: JSON.stringify({

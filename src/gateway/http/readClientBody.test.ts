@@ -1,22 +1,12 @@
 import { request } from 'node:http'
-import { afterEach, describe, expect, it } from 'vitest'
-import { type ServedVia, serveGateway } from '../testing/serveGateway.ts'
-import { type FakeGateway, startFakeGateway } from '../testing/startFakeGateway.ts'
+import { describe, expect, it } from 'vitest'
+import type { ServedVia } from '../testing/serveGateway.ts'
+import { useServedFakeGateway } from '../testing/useServedFakeGateway.ts'
 
 const servedVia: ServedVia[] = ['listener', 'hono']
-let current: (FakeGateway & { served: Awaited<ReturnType<typeof serveGateway>> }) | undefined
-afterEach(async () => {
-  await current?.served.close()
-  await current?.gateway.stop()
-  current = undefined
-})
+const start = useServedFakeGateway()
 
-async function setup(via: ServedVia) {
-  const fake = await startFakeGateway({ config: 'server: { maxBodyBytes: 1KiB }' })
-  current = { ...fake, served: await serveGateway(fake.gateway, via) }
-  const { key } = await fake.gateway.keyStore!.create({ name: 'test' })
-  return { ...current, key }
-}
+const setup = (via: ServedVia) => start(via, { config: 'server: { maxBodyBytes: 1KiB }' })
 
 // Sends the body in pieces with chunked encoding (no content-length), as a streaming client would.
 function postChunked(url: string, key: string, pieces: string[]): Promise<{ status: number; body: string }> {

@@ -1,22 +1,10 @@
 import OpenAI from 'openai'
-import { afterEach, describe, expect, it } from 'vitest'
-import { type ServedVia, serveGateway } from '../testing/serveGateway.ts'
-import { type FakeGateway, startFakeGateway } from '../testing/startFakeGateway.ts'
+import { describe, expect, it } from 'vitest'
+import type { ServedVia } from '../testing/serveGateway.ts'
+import { useServedFakeGateway } from '../testing/useServedFakeGateway.ts'
 
 const servedVia: ServedVia[] = ['listener', 'hono']
-let current: (FakeGateway & { served: Awaited<ReturnType<typeof serveGateway>> }) | undefined
-afterEach(async () => {
-  await current?.served.close()
-  await current?.gateway.stop()
-  current = undefined
-})
-
-async function setup(via: ServedVia, options: Parameters<typeof startFakeGateway>[0] = {}) {
-  const fake = await startFakeGateway(options)
-  current = { ...fake, served: await serveGateway(fake.gateway, via) }
-  const { key } = await fake.gateway.keyStore!.create({ name: 'test' })
-  return { ...current, key }
-}
+const setup = useServedFakeGateway()
 
 const chat = { model: 'llama-tiny', messages: [{ role: 'user', content: 'hello' }], stream: true }
 const post = (url: string, key: string, signal?: AbortSignal) =>
