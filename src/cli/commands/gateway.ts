@@ -1,5 +1,3 @@
-import { createServer, type RequestListener, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { dirname, resolve } from 'node:path'
 import { type Command, InvalidArgumentError } from 'commander'
 import { type Logger, pino } from 'pino'
@@ -9,7 +7,7 @@ import { readDeploymentManifest } from '../../chain/deploy/readDeploymentManifes
 import { verifyDeployment } from '../../chain/deploy/verifyDeployment.ts'
 import { createLedger } from '../../chain/ledger/createLedger.ts'
 import { readGatewayStoreSettings } from '../../gateway/config/loadGatewayConfig.ts'
-import type { GatewayConfig } from '../../gateway/index.ts'
+import type { Gateway, GatewayConfig } from '../../gateway/index.ts'
 import {
   createChainServiceCatalog,
   createChainSessionSource,
@@ -19,6 +17,7 @@ import {
   openKeyStore,
 } from '../../gateway/index.ts'
 import type { ChatCompletionRequest } from '../../inference/index.ts'
+import { type HttpServerHandle, startHttpServer } from '../../relayminer/server/startHttpServer.ts'
 import { embeddedWatcherConfigSchema } from '../../watcher/config/configSchema.ts'
 import { parseEmbeddedWatcherConfig } from '../../watcher/config/loadWatcherConfig.ts'
 import { createReportFeed, type ReportFeed } from '../../watcher/report/createReportFeed.ts'
@@ -103,11 +102,11 @@ async function startAction(options: { config: string }): Promise<void> {
       logger,
       onVerdict: local.publish,
     })
-  const server = await listen(gateway.listener, config.server.host, config.server.port)
+  const server = await listen(gateway, config.server.host, config.server.port)
   logger.info(
     {
       host: config.server.host,
-      port: (server.address() as AddressInfo).port,
+      port: server.port,
       mode: config.mode,
       models: Object.keys(config.models),
     },
@@ -115,7 +114,7 @@ async function startAction(options: { config: string }): Promise<void> {
   )
   const shutdown = () => {
     logger.info('gateway stopping')
-    server.close()
+    void server.close()
     for (const feed of feeds) feed.stop()
     void Promise.resolve(inProcess?.stop())
       .then(() => gateway.stop())
@@ -125,23 +124,14 @@ async function startAction(options: { config: string }): Promise<void> {
   process.once('SIGTERM', shutdown)
 }
 
-// Node's server with the gateway's own listener: the inference routes skip Hono (docs/gateway.md, Figures).
-function listen(listener: RequestListener, host: string, port: number): Promise<Server> {
-  const server = createServer(listener)
-  // Idle keep-alive connections outlive the clients' own idle limits (undici: 4 s), so a client closes
-  // first and never sends a request on a socket the server is closing.
-  server.keepAliveTimeout = 65_000
-  server.headersTimeout = 66_000
-  return new Promise((resolve, reject) => {
-    server.once('error', (error: NodeJS.ErrnoException) =>
-      reject(
-        error.code === 'EADDRINUSE'
-          ? new CliPortInUseError({ port, role: 'gateway', option: 'server.port in the config' })
-          : error,
-      ),
-    )
-    server.listen(port, host, () => resolve(server))
-  })
+// The gateway's own listener: the inference routes skip Hono (docs/gateway.md, Figures).
+async function listen(gateway: Gateway, host: string, port: number): Promise<HttpServerHandle> {
+  try {
+    return await startHttpServer({ app: gateway.listener, host, port })
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error
+    throw new CliPortInUseError({ port, role: 'gateway', option: 'server.port in the config' })
+  }
 }
 
 function followWatchers(config: GatewayConfig, logger: Logger): ReportFeed[] {

@@ -18,7 +18,8 @@ export type HttpServerHandle = {
 }
 
 export type StartHttpServerParameters = {
-  app: Hono
+  /** A Hono app, or a Node listener of its own (the gateway's `listener`). */
+  app: Hono | ((request: IncomingMessage, response: ServerResponse) => void)
   host: string
   /** 0 picks a free port. */
   port: number
@@ -27,7 +28,8 @@ export type StartHttpServerParameters = {
 }
 
 /**
- * Serves a Hono app over HTTP, or HTTPS when a certificate is configured. A route the app registered
+ * Serves a Hono app (or a Node request listener) over HTTP, or HTTPS when a certificate is configured,
+ * keeping idle connections longer than clients do. A route the app registered
  * with `setNodeRoute` (the relayminer's `POST /v1/relay`) is served on Node's request and response
  * directly, before Hono; everything else goes through the app.
  *
@@ -39,7 +41,7 @@ export type StartHttpServerParameters = {
 export async function startHttpServer(parameters: StartHttpServerParameters): Promise<HttpServerHandle> {
   const { app, host, port, tls } = parameters
   const serverOptions = tls && { cert: await readFile(tls.certFile), key: await readFile(tls.keyFile) }
-  const listener = requestListenerOf(app)
+  const listener = typeof app === 'function' ? app : requestListenerOf(app)
   const server = serverOptions ? createHttpsServer(serverOptions, listener) : createHttpServer(listener)
   // Idle keep-alive connections outlive the clients' own idle limits (undici: 4 s), so a client closes
   // first and never sends a relay on a socket the server is closing (Node's default of 5 s invites that
