@@ -144,7 +144,7 @@ function printBalanceRow(row: BalanceRow): void {
   const { application: app, gateway, suppliers } = row
   if (app) {
     console.log(
-      `  application  ${formatTokens(app.stake)} for ${app.serviceId}, active from session ${app.activeFromSession}, ${app.pendingClaims} claims pending${formatUnbonding(app.unbonding)}`,
+      `  application  ${formatTokens(app.stake)} for ${app.serviceId}, active from session ${app.activeFromSession}, ${formatPendingClaims(app.pendingClaims)}${formatUnbonding(app.unbonding)}`,
     )
     for (const d of app.delegations)
       console.log(
@@ -157,13 +157,17 @@ function printBalanceRow(row: BalanceRow): void {
     )
   for (const s of suppliers) {
     console.log(
-      `  supplier     ${formatTokens(s.stake)} on operator ${s.operator} (owner ${s.owner}), ${s.pendingClaims} claims pending${formatUnbonding(s.unbonding)}`,
+      `  supplier     ${formatTokens(s.stake)} on operator ${s.operator} (owner ${s.owner}), ${formatPendingClaims(s.pendingClaims)}${formatUnbonding(s.unbonding)}`,
     )
     for (const service of s.services)
       console.log(
         `    serves ${service.serviceId} at ${service.endpoint} from session ${service.fromSession}${service.untilSession === null ? '' : ` until ${service.untilSession}`}`,
       )
   }
+}
+
+function formatPendingClaims(count: number): string {
+  return `${count} ${count === 1 ? 'claim' : 'claims'} pending`
 }
 
 function formatUnbonding(unbonding: Unbonding | null): string {
