@@ -101,7 +101,7 @@ export async function writeGatewayConfig(parameters: {
 /**
  * Writes the watcher config: it probes the service's suppliers as the gateway (same key, same application,
  * so probes look like the gateway's traffic) and checks answers against the demo model, the registered
- * artifact.
+ * artifact. The hash of each verdict-changing report is committed on chain with that key.
  *
  * @returns the config file's path
  * @example
@@ -123,6 +123,8 @@ export async function writeWatcherConfig(parameters: {
     server: { host: '127.0.0.1', port: parameters.port },
     // A probe per supplier every 20 s on average: enough to reach verdicts in minutes, light on two cores.
     probes: { meanInterval: '20s', targetRefresh: '10s' },
+    // Verdict changes are committed to WatcherReports, so the explorer shows them as on-chain records.
+    commitReportsOnChain: true,
     log: { level: 'info' },
   }
   return writeConfig(dir, 'watcher', config)
