@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { type Address, getAddress, type Hex, pad } from 'viem'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createDecaiClients, type DecaiClients } from '../client/createDecaiClients.ts'
 import { ChainIndexerError } from '../errors/indexer.ts'
 import { anvilDevPrivateKeys } from '../localChain/devAccounts.ts'
@@ -107,7 +107,15 @@ describe('createEventIndexer', () => {
   it('behavior: survives an RPC outage and catches up afterwards', async () => {
     const indexer = indexerAt('outage', { pollingIntervalMs: 10 })
     await indexer.sync()
+    const synced = indexer.getSyncStatus()
+    expect(synced).toMatchObject({ failingSinceMs: null, lastError: undefined })
+    expect(synced.lastSyncedAtMs).toEqual(expect.any(Number))
     proxy.setOutage('reset')
+    await expect(indexer.sync()).rejects.toThrow()
+    const failing = indexer.getSyncStatus()
+    expect(failing.failingSinceMs).toEqual(expect.any(Number))
+    expect(failing.lastError).toBeInstanceOf(Error)
+    expect(failing.lastSyncedAtMs).toBe(synced.lastSyncedAtMs)
     indexer.start()
     // The indexer reads through the failing proxy; the event is sent to the node directly.
     const direct = createDecaiClients({ rpcUrl: chain.rpcUrl, account: anvilDevPrivateKeys[1] })
@@ -119,6 +127,10 @@ describe('createEventIndexer', () => {
     proxy.setOutage(undefined)
     await waiting
     expect(indexer.getCheckpoint()!.blockNumber).toBeGreaterThanOrEqual(receipt.blockNumber)
+    // The follow loop itself clears the failure once a step succeeds.
+    await vi.waitFor(() =>
+      expect(indexer.getSyncStatus()).toMatchObject({ failingSinceMs: null, lastError: undefined }),
+    )
     await indexer.stop()
   })
 

@@ -27,8 +27,20 @@ export type CreateEventIndexerParameters = {
   dimensionsByArgName?: typeof defaultDimensionsByArgName | undefined
 }
 
+/** Whether the indexer can reach the node: what a dashboard shows when the chain goes quiet. */
+export type IndexerSyncStatus = {
+  /** When a sync step last succeeded (ms since the epoch); null before the first. */
+  lastSyncedAtMs: number | null
+  /** Since when every sync step has failed (the first failure of the current run); null while syncing works. */
+  failingSinceMs: number | null
+  /** The latest failure (a chain error), while `failingSinceMs` is set. */
+  lastError: Error | undefined
+}
+
 export type EventIndexer = Pick<Subscriptions, 'subscribe' | 'waitForBlock'> &
   Pick<EventStore, 'getEvents' | 'getEvent' | 'getCheckpoint'> & {
+    /** The outcome of the latest sync steps: a node that stops answering shows here, not only in the logs. */
+    getSyncStatus: () => IndexerSyncStatus
     /** Follows the chain in the background until `stop()`. Idempotent. */
     start: () => void
     /** Indexes up to the current head once and returns the checkpoint. */
@@ -67,7 +79,19 @@ export function createEventIndexer(parameters: CreateEventIndexerParameters): Ev
       new ChainIndexerError({ reason: `block ${block} was not indexed within ${ms} ms` }),
   })
   const state = { isIdentityChecked: false }
-  const step = () => syncStep({ ...parameters, store, logger, state, publish: subscriptions.publish })
+  let status: IndexerSyncStatus = { lastSyncedAtMs: null, failingSinceMs: null, lastError: undefined }
+  const step = async () => {
+    try {
+      const hasMore = await syncStep({ ...parameters, store, logger, state, publish: subscriptions.publish })
+      status = { lastSyncedAtMs: Date.now(), failingSinceMs: null, lastError: undefined }
+      return hasMore
+    } catch (error) {
+      const chainError = toChainError(error, { rpcUrl: clients.rpcUrl, kind: 'call' })
+      const lastError = chainError instanceof Error ? chainError : new Error(String(chainError))
+      status = { ...status, failingSinceMs: status.failingSinceMs ?? Date.now(), lastError }
+      throw error
+    }
+  }
   let lock: Promise<unknown> = Promise.resolve()
   const exclusive = <T>(fn: () => Promise<T>): Promise<T> => {
     const run = lock.then(fn, fn)
@@ -87,6 +111,7 @@ export function createEventIndexer(parameters: CreateEventIndexerParameters): Ev
     getEvents: store.getEvents,
     getEvent: store.getEvent,
     getCheckpoint: store.getCheckpoint,
+    getSyncStatus: () => status,
     sync,
     start() {
       loop ??= follow({
