@@ -45,7 +45,9 @@ export function registerChainCommands(program: Command): void {
     .option('--json', 'print the manifest as JSON')
     .action(runAction(deployAction))
   addSignerOptions(addLedgerOptions(chain.command('faucet')))
-    .description('Dev chains: mint tokens from the faucet (governance key) and give the account gas ETH')
+    .description(
+      'Mint tokens from the faucet while governance keeps it open (a devnet, or the initial distribution of a real deployment); the governance key signs',
+    )
     .requiredOption('--to <address>', 'who receives them (repeatable)', collectAddresses, [])
     // Defaults in base units are bigints, which commander's help cannot print: each says how it reads.
     .addOption(
@@ -59,7 +61,10 @@ export function registerChainCommands(program: Command): void {
         .default(0n, '0'),
     )
     .option('--json', 'print one JSON object')
-    .addHelpText('after', '\nOn a devnet: decai chain faucet --as deployer --to 0x… --amount 1000 --eth 10')
+    .addHelpText(
+      'after',
+      '\nOn a devnet: decai chain faucet --as deployer --to 0x… --amount 1000 --eth 10\nOn a real chain: decai chain faucet --key deployer --rpc-url … --manifest deployment.json --to 0x… --amount 60000',
+    )
     .action(runAction(faucetAction))
   addLedgerOptions(chain.command('status'))
     .description('Check the deployment and show the chain, the current session and the governed parameters')
