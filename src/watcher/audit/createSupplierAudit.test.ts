@@ -59,6 +59,33 @@ function honestOutcome(random: () => number, rate: number): ProbeOutcome {
   return { identity: greedy(48, violations), metering, qos }
 }
 
+// An answer billed `bias` completion tokens above the re-count, plus honest noise: the re-count differs
+// by one token either way on a fifth of the answers, symmetrically.
+function billedOutcome(random: () => number, bias: number): ProbeOutcome {
+  const draw = random()
+  const noise = draw < 0.1 ? -1 : draw < 0.2 ? 1 : 0
+  const completionExcess = noise + bias
+  const counts = { ...metering.counts!, completionReported: 48 + completionExcess }
+  return {
+    identity: greedy(48, 0),
+    metering: { ...metering, completionExcess, isExcessive: completionExcess > 2, counts },
+    qos,
+  }
+}
+
+function failedAtProbes(random: () => number, bias: number, runs: number, probes: number): number[] {
+  const failedAt: number[] = []
+  for (let run = 0; run < runs; run++) {
+    const audit = createSupplierAudit(settings)
+    for (let probe = 1; probe <= probes; probe++)
+      if (audit.observe(billedOutcome(random, bias)).verdict === 'fail') {
+        failedAt.push(probe)
+        break
+      }
+  }
+  return failedAt
+}
+
 describe('createSupplierAudit', () => {
   it('default: pending until enough clean probes, then pass', () => {
     const audit = createSupplierAudit(settings)
@@ -66,8 +93,13 @@ describe('createSupplierAudit', () => {
     for (let i = 0; i < 5; i++) audit.observe({ identity: greedy(48, 0), metering, qos })
     const state = audit.state()
     expect(state.verdict).toBe('pass')
-    expect(state.checks.map((check) => check.name)).toEqual(['identity', 'metering', 'qos.errors'])
-    expect(state.checks[0]!.log10Threshold).toBeCloseTo(Math.log10(300), 12)
+    expect(state.checks.map((check) => check.name)).toEqual([
+      'identity',
+      'metering',
+      'metering.overbilling',
+      'qos.errors',
+    ])
+    expect(state.checks[0]!.log10Threshold).toBeCloseTo(Math.log10(400), 12)
   })
 
   it('behavior: honest suppliers at the null rate are failed in at most α of simulated audits', () => {
@@ -111,5 +143,27 @@ describe('createSupplierAudit', () => {
     for (let i = 0; i < 5 && state.verdict !== 'fail'; i++) state = audit.observe(error)
     expect(state).toMatchObject({ verdict: 'fail', decidedBy: 'qos.errors' })
     expect(state.tally.failedProbes).toBe(state.probes)
+  })
+
+  it('behavior: honest re-count noise (±1 token, symmetric) is failed in at most α of audits', () => {
+    const failedAt = failedAtProbes(mulberry32(11), 0, 1000, 100)
+    expect(failedAt.length / 1000).toBeLessThanOrEqual(0.01)
+  })
+
+  it.each([1, 2])('behavior: billing +%i completion tokens per answer fails metering.overbilling', (bias) => {
+    const random = mulberry32(7 + bias)
+    const failedAt = failedAtProbes(random, bias, 200, 40).sort((a, b) => a - b)
+    // Under the tolerance of 2 on every answer (+2 with noise reaches 3 on a tenth of them), yet caught.
+    expect(failedAt).toHaveLength(200)
+    expect(failedAt[Math.ceil(0.95 * 200) - 1]).toBeLessThanOrEqual(20)
+  })
+
+  it('behavior: +1 per answer never crosses the per-answer tolerance; only the sign test catches it', () => {
+    const random = mulberry32(5)
+    const audit = createSupplierAudit(settings)
+    let state = audit.observe(billedOutcome(random, 1))
+    while (state.verdict !== 'fail') state = audit.observe(billedOutcome(random, 1))
+    expect(state).toMatchObject({ decidedBy: 'metering.overbilling' })
+    expect(state.tally.excessiveCompletions).toBe(0)
   })
 })

@@ -3,7 +3,12 @@ import type { IdentityObservation } from '../identity/checkIdentity.ts'
 import type { MeteringObservation } from '../metering/checkMetering.ts'
 import type { QosObservation, ServiceObjectives } from '../qos/checkQos.ts'
 import { createAuditTally } from './createAuditTally.ts'
-import { type IdentityNullRates, identityLogEValue, rateLogEValue } from './probeEValues.ts'
+import {
+  type IdentityNullRates,
+  identityLogEValue,
+  overbillingLogEValue,
+  rateLogEValue,
+} from './probeEValues.ts'
 import type { AuditState, CheckName, CheckState } from './types.ts'
 
 /** How one supplier is judged: the error budget, the calibrated honest rates and its objectives. */
@@ -33,8 +38,9 @@ export type SupplierAudit = {
 }
 
 /**
- * Creates the sequential audit of one supplier: one e-process per enabled check (identity, metering,
- * and each QoS objective the supplier advertised), each rejected when its wealth reaches K/α for K
+ * Creates the sequential audit of one supplier: one e-process per enabled check (identity, metering
+ * excess per answer, systematic over-billing across answers, and each QoS objective the supplier
+ * advertised), each rejected when its wealth reaches K/α for K
  * checks, so the chance of failing an honest supplier on any check stays below α (Bonferroni across
  * checks, Ville's inequality within each). A metering proof (a count no honest supplier can report)
  * fails the supplier at once. A `fail` is final for the audit.
@@ -74,6 +80,7 @@ function createChecks(settings: AuditSettings): Map<CheckName, MixtureEProcess> 
   const tests = new Map<CheckName, MixtureEProcess>([
     ['identity', createMixtureEProcess()],
     ['metering', createMixtureEProcess()],
+    ['metering.overbilling', createMixtureEProcess()],
   ])
   const { objectives } = settings
   if (objectives.ttftP90Ms !== undefined) tests.set('qos.ttft', createMixtureEProcess())
@@ -86,8 +93,11 @@ function feedChecks(tests: Map<CheckName, MixtureEProcess>, outcome: ProbeOutcom
   const { identity, metering, qos } = outcome
   const identityE = identity && identityLogEValue(identity, settings.identity)
   if (identityE !== undefined) tests.get('identity')!.observe(identityE)
-  if (metering?.isReported)
+  if (metering?.isReported) {
     tests.get('metering')!.observe(rateLogEValue(metering.isExcessive, settings.meteringExcessRate))
+    const overbillingE = overbillingLogEValue(metering.completionExcess)
+    if (overbillingE !== undefined) tests.get('metering.overbilling')!.observe(overbillingE)
+  }
   // p90 objectives: the honest exceedance rate is at most 10 %.
   if (qos.isTtftExceeded !== undefined) tests.get('qos.ttft')?.observe(rateLogEValue(qos.isTtftExceeded, 0.1))
   if (qos.isTpotExceeded !== undefined) tests.get('qos.tpot')?.observe(rateLogEValue(qos.isTpotExceeded, 0.1))

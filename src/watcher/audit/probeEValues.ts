@@ -57,3 +57,25 @@ export function identityLogEValue(seen: IdentityObservation, rates: IdentityNull
 export function rateLogEValue(happened: boolean, nullRate: number): number {
   return happened ? -Math.log(nullRate) : Number.NEGATIVE_INFINITY
 }
+
+// Honest re-counts differ from the billed count by small amounts either way (a longer spelling of the
+// same text, a token cut at a UTF-8 boundary), so over the answers where they differ at all, billing
+// more is at most as likely as billing less.
+const honestOverbillingShare = 0.5
+
+/**
+ * The e-value of one probe in the one-sided sign test of systematic over-billing: over the answers whose
+ * billed completion tokens differ from the re-count, an honest supplier bills more at most half the
+ * time, so a probe that bills more has e = 2 and one that bills less e = 0. Answers billed exactly say
+ * nothing and are skipped. A constant +1 or +2 per answer stays under any per-answer tolerance, yet
+ * every such answer counts here.
+ *
+ * @param completionExcess - billed − re-counted completion tokens of one answer.
+ * @returns the natural log of the e-value, or undefined when the answer was billed exactly.
+ * @example
+ * overbillingLogEValue(2) // Math.log(2)
+ */
+export function overbillingLogEValue(completionExcess: number): number | undefined {
+  if (completionExcess === 0) return undefined
+  return rateLogEValue(completionExcess > 0, honestOverbillingShare)
+}

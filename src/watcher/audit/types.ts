@@ -1,5 +1,11 @@
 /** The sequential tests an audit runs per supplier. */
-export type CheckName = 'identity' | 'metering' | 'qos.ttft' | 'qos.tpot' | 'qos.errors'
+export type CheckName =
+  | 'identity'
+  | 'metering'
+  | 'metering.overbilling'
+  | 'qos.ttft'
+  | 'qos.tpot'
+  | 'qos.errors'
 
 /** One test's standing: e-values are reported as log10, since they overflow doubles when decisive. */
 export type CheckState = {

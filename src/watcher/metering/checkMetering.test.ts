@@ -67,7 +67,32 @@ describe('checkMetering', () => {
     expect(seen.isExcessive).toBe(isExcessive)
   })
 
-  it('behavior: an answer without usage is not evidence', () => {
+  it('behavior: an answer with neither body usage nor a signed usage is not evidence', () => {
     expect(checkMetering({ ...base, usage: undefined })).toMatchObject({ isReported: false, proofs: [] })
+  })
+
+  it('behavior: without body usage the signed usage is still checked against the re-count', () => {
+    const signedUsage = { inputTokens: 21, outputTokens: 64, maxInputTokens: 100, maxOutputTokens: 100 }
+    expect(checkMetering({ ...base, usage: undefined, signedUsage })).toMatchObject({
+      isReported: true,
+      proofs: [],
+      completionExcess: 0,
+    })
+    const inflatedPrompt = { ...signedUsage, inputTokens: 25 }
+    expect(checkMetering({ ...base, usage: undefined, signedUsage: inflatedPrompt }).proofs).toEqual([
+      'prompt_tokens 25, re-counted 21',
+    ])
+    const stoppedEarly = { ...base, usage: undefined, signedUsage, finishReason: 'stop' as const }
+    expect(checkMetering({ ...stoppedEarly, expectedCompletionTokens: 40 })).toMatchObject({
+      completionExcess: 24,
+      isExcessive: true,
+    })
+  })
+
+  it('behavior: the signed usage is what is billed: a small excess in it counts even when the body is exact', () => {
+    const signedUsage = { inputTokens: 21, outputTokens: 65, maxInputTokens: 100, maxOutputTokens: 100 }
+    const seen = checkMetering({ ...base, finishReason: 'stop', maxTokens: 96, signedUsage })
+    expect(seen.proofs).toEqual(["signed usage 21/65 differs from the body's"])
+    expect(seen).toMatchObject({ completionExcess: 1, counts: { completionReported: 65 } })
   })
 })

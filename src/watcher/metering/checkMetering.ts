@@ -4,15 +4,15 @@ import type { FinishReason, Usage } from '../../inference/index.ts'
 export type MeteringTolerances = {
   /** Extra prompt tokens tolerated (a supplier with another chat template would need some). */
   promptTokens: number
-  /** Extra completion tokens tolerated on answers that stopped by themselves. */
+  /** Extra completion tokens tolerated on one answer (systematic smaller excesses: `metering.overbilling`). */
   completionTokens: number
 }
 
 /** What one probe says about a supplier's token counts. */
 export type MeteringObservation = {
-  /** Whether the answer carried usage at all (a streamed answer may not). */
+  /** Whether the supplier billed anything checkable: a signed usage or a body `usage`. */
   isReported: boolean
-  /** reported − re-counted, per kind (0 when unreported). */
+  /** billed − re-counted, per kind (0 when unreported); billed is the signed usage when there is one. */
   promptExcess: number
   completionExcess: number
   /**
@@ -23,7 +23,7 @@ export type MeteringObservation = {
   proofs: string[]
   /** A completion count above the re-tokenised answer beyond tolerance (statistical evidence). */
   isExcessive: boolean
-  /** Reported and re-counted tokens (undefined when unreported). */
+  /** Billed and re-counted tokens (undefined when unreported). */
   counts:
     | {
         promptReported: number
@@ -58,11 +58,15 @@ export type CheckMeteringParameters = {
   tolerances: MeteringTolerances
 }
 
+type Billed = { prompt: number; completion: number; promptBound: number; completionBound: number }
+
 /**
  * Re-counts a probe's tokens with the reference model's tokenizer and template and compares them with
- * what the supplier billed. Prompt counts are exact for an honest supplier of the registered model; an
- * answer generated about as many tokens as its re-tokenisation (the model may have produced a longer
- * spelling of the same text, hence the tolerance). Billing less than was served is not an offence.
+ * what the supplier billed. The signed usage is what settles on chain, so it is checked whenever the
+ * relay carried one, whether or not the body reported `usage`; the body's usage must then agree with
+ * it. Prompt counts are exact for an honest supplier of the registered model; an answer generated about
+ * as many tokens as its re-tokenisation (the model may have produced a longer spelling of the same
+ * text, hence the tolerance). Billing less than was served is not an offence.
  *
  * @param parameters - reported and signed usage, finish reason, the probe's limit, re-counts, tolerances.
  * @returns the excesses, the proofs found and whether the completion count is excessive.
@@ -70,8 +74,9 @@ export type CheckMeteringParameters = {
  * checkMetering({ usage, finishReason: 'length', maxTokens: 64, expectedPromptTokens: 21, expectedCompletionTokens: 64, tolerances }).proofs // []
  */
 export function checkMetering(parameters: CheckMeteringParameters): MeteringObservation {
-  const { usage, tolerances, maxTokens } = parameters
-  if (!usage)
+  const { usage, signedUsage: signed, tolerances, maxTokens } = parameters
+  const billed = billedOf(usage, signed)
+  if (!billed)
     return {
       isReported: false,
       promptExcess: 0,
@@ -80,26 +85,47 @@ export function checkMetering(parameters: CheckMeteringParameters): MeteringObse
       isExcessive: false,
       counts: undefined,
     }
-  const promptExcess = usage.prompt_tokens - parameters.expectedPromptTokens
-  const completionExcess = usage.completion_tokens - parameters.expectedCompletionTokens
+  // What an honest supplier bills: the re-counts, cut to the signed bounds as relayminers cut them.
+  const promptRecounted = Math.min(parameters.expectedPromptTokens, billed.promptBound)
+  const completionRecounted = Math.min(parameters.expectedCompletionTokens, billed.completionBound)
+  const promptExcess = billed.prompt - promptRecounted
+  const completionExcess = billed.completion - completionRecounted
   const proofs: string[] = []
   if (Math.abs(promptExcess) > tolerances.promptTokens)
-    proofs.push(`prompt_tokens ${usage.prompt_tokens}, re-counted ${parameters.expectedPromptTokens}`)
-  if (usage.completion_tokens > maxTokens)
-    proofs.push(`completion_tokens ${usage.completion_tokens} above max_tokens ${maxTokens}`)
-  const signed = parameters.signedUsage
-  if (signed && !isSignedUsageConsistent(signed, usage))
+    proofs.push(`prompt_tokens ${billed.prompt}, re-counted ${promptRecounted}`)
+  if (billed.completion > maxTokens)
+    proofs.push(`completion_tokens ${billed.completion} above max_tokens ${maxTokens}`)
+  if (signed && usage && !isSignedUsageConsistent(signed, usage))
     proofs.push(`signed usage ${signed.inputTokens}/${signed.outputTokens} differs from the body's`)
   // Whatever the finish reason: a supplier that stops early and reports a `length` finish at max_tokens
   // bills tokens it never generated, and the re-count shows it.
   const isExcessive = completionExcess > tolerances.completionTokens
   const counts = {
-    promptReported: usage.prompt_tokens,
-    promptRecounted: parameters.expectedPromptTokens,
-    completionReported: usage.completion_tokens,
-    completionRecounted: parameters.expectedCompletionTokens,
+    promptReported: billed.prompt,
+    promptRecounted,
+    completionReported: billed.completion,
+    completionRecounted,
   }
   return { isReported: true, promptExcess, completionExcess, proofs, isExcessive, counts }
+}
+
+// The signed usage is what the chain pays; the body's usage is only checked against it.
+function billedOf(usage: Usage | undefined, signed: SignedUsage | undefined): Billed | undefined {
+  if (signed)
+    return {
+      prompt: signed.inputTokens,
+      completion: signed.outputTokens,
+      promptBound: signed.maxInputTokens,
+      completionBound: signed.maxOutputTokens,
+    }
+  if (!usage) return undefined
+  const unbounded = Number.POSITIVE_INFINITY
+  return {
+    prompt: usage.prompt_tokens,
+    completion: usage.completion_tokens,
+    promptBound: unbounded,
+    completionBound: unbounded,
+  }
 }
 
 function isSignedUsageConsistent(signed: SignedUsage, usage: Usage): boolean {

@@ -35,17 +35,19 @@ export async function evaluateProbe(parameters: {
   judgement: ProbeJudgement
 }): Promise<ProbeOutcome> {
   const { request, exchange, reference, judgement } = parameters
-  const qos = checkQos(exchange, judgement.objectives)
-  if (!exchange.isOk) return { identity: undefined, metering: undefined, qos }
+  if (!exchange.isOk)
+    return { identity: undefined, metering: undefined, qos: checkQos(exchange, judgement.objectives, 0) }
+  const recountedCompletionTokens = exchange.content
+    ? reference.tokenize(exchange.content, { addBos: false }).length
+    : 0
+  const qos = checkQos(exchange, judgement.objectives, recountedCompletionTokens)
   const metering = checkMetering({
     usage: exchange.usage,
     signedUsage: exchange.signedUsage,
     finishReason: exchange.finishReason,
     maxTokens: request.max_completion_tokens ?? request.max_tokens ?? Number.POSITIVE_INFINITY,
     expectedPromptTokens: reference.tokenize(reference.renderChatPrompt(request.messages)).length,
-    expectedCompletionTokens: exchange.content
-      ? reference.tokenize(exchange.content, { addBos: false }).length
-      : 0,
+    expectedCompletionTokens: recountedCompletionTokens,
     tolerances: judgement.metering,
   })
   const identity = await checkAnswerIdentity(request, exchange, reference, judgement.identity)

@@ -13,13 +13,19 @@ const answer = (firstContentAtMs: number | undefined, doneAtMs: number, tokens: 
 
 describe('checkQos', () => {
   it('behavior: TTFT to the first content, TPOT over the tokens after it', () => {
-    const seen = checkQos(answer(1300, 1930, 64), { ttftP90Ms: 250, tpotP90Ms: 20 })
+    const seen = checkQos(answer(1300, 1930, 64), { ttftP90Ms: 250, tpotP90Ms: 20 }, 64)
     expect(seen).toMatchObject({ isError: false, ttftMs: 300, tpotMs: 10, e2eMs: 930 })
     expect(seen).toMatchObject({ isTtftExceeded: true, isTpotExceeded: false })
   })
 
+  it('behavior: TPOT divides by the re-counted tokens, not by what the supplier reported', () => {
+    // 630 ms over 31 re-counted tokens after the first, though the usage claims 64.
+    const seen = checkQos(answer(1300, 1930, 64), { tpotP90Ms: 15 }, 32)
+    expect(seen).toMatchObject({ tpotMs: 630 / 31, isTpotExceeded: true })
+  })
+
   it('behavior: non-streamed answers have no TTFT; no objective means no verdict', () => {
-    expect(checkQos(answer(undefined, 1500, 64), {})).toMatchObject({
+    expect(checkQos(answer(undefined, 1500, 64), {}, 64)).toMatchObject({
       ttftMs: undefined,
       isTtftExceeded: undefined,
     })
@@ -33,8 +39,8 @@ describe('checkQos', () => {
       status: 502,
       timing: { sentAtMs: 0, firstContentAtMs: undefined, doneAtMs: 10 },
     })
-    expect(checkQos(failure('supplier'), {}).isError).toBe(true)
-    expect(checkQos(failure('unknown'), {}).isError).toBe(true)
-    expect(checkQos(failure('client'), {}).isError).toBe(false)
+    expect(checkQos(failure('supplier'), {}, 0).isError).toBe(true)
+    expect(checkQos(failure('unknown'), {}, 0).isError).toBe(true)
+    expect(checkQos(failure('client'), {}, 0).isError).toBe(false)
   })
 })

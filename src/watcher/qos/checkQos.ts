@@ -30,14 +30,21 @@ export type QosObservation = {
  * Measures TTFT (first non-empty content), TPOT ((end − first) / (tokens − 1)) and errors for one probe,
  * with the definitions of vLLM's and GenAI-Perf's benchmarks, and compares them with the objectives.
  * Failures that are the client's, the gateway's or the watcher's own fault are not the supplier's error.
+ * TPOT divides by the re-counted tokens: a supplier that over-reports its output would otherwise look
+ * faster than it is.
  *
  * @param exchange - the probe's outcome and timings.
  * @param objectives - the supplier's advertised objectives.
+ * @param completionTokens - the answer's tokens under the reference tokenizer (ignored for failures).
  * @returns the measurements and which objectives this probe exceeded.
  * @example
- * checkQos(exchange, { ttftP90Ms: 2000 }).isTtftExceeded // false for a 300 ms TTFT
+ * checkQos(exchange, { ttftP90Ms: 2000 }, 48).isTtftExceeded // false for a 300 ms TTFT
  */
-export function checkQos(exchange: ProbeExchange, objectives: ServiceObjectives): QosObservation {
+export function checkQos(
+  exchange: ProbeExchange,
+  objectives: ServiceObjectives,
+  completionTokens: number,
+): QosObservation {
   const { timing } = exchange
   const e2eMs = timing.doneAtMs - timing.sentAtMs
   if (!exchange.isOk) {
@@ -53,9 +60,10 @@ export function checkQos(exchange: ProbeExchange, objectives: ServiceObjectives)
   }
   const first = timing.firstContentAtMs
   const ttftMs = first === undefined ? undefined : first - timing.sentAtMs
-  const outputTokens = exchange.usage?.completion_tokens ?? 0
   const tpotMs =
-    first === undefined || outputTokens < 2 ? undefined : (timing.doneAtMs - first) / (outputTokens - 1)
+    first === undefined || completionTokens < 2
+      ? undefined
+      : (timing.doneAtMs - first) / (completionTokens - 1)
   return {
     isError: false,
     ttftMs,
