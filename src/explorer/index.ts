@@ -30,6 +30,7 @@ export type {
   ExplorerNetwork,
   ExplorerSessionMember,
   ExplorerSessionMembers,
+  ExplorerSyncStatus,
 } from './ports.ts'
 export {
   type CreateExplorerServerParameters,

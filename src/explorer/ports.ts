@@ -66,6 +66,16 @@ export type ExplorerSessionMembers = {
   members: ExplorerSessionMember[]
 }
 
+/** How the indexer's latest attempts to read the chain went. */
+export type ExplorerSyncStatus = {
+  /** When the indexer last read the chain successfully (ms since the epoch); null before its first read. */
+  lastSyncedAtMs: number | null
+  /** Since when every read has failed; null while reads succeed. */
+  failingSinceMs: number | null
+  /** The stable code of the latest failure (e.g. `CHAIN_RPC_UNAVAILABLE`), while failing. */
+  errorCode: string | null
+}
+
 /** Everything the explorer reads from the chain. */
 export type ExplorerDataSource = {
   network: ExplorerNetwork
@@ -75,6 +85,8 @@ export type ExplorerDataSource = {
   getBlockTimestampMs(blockNumber: bigint): Promise<number>
   /** The last block the indexer has stored, or undefined before its first sync. */
   getIndexedHeight(): bigint | undefined
+  /** Whether the indexer still reaches the node: when it does not, nothing new will be indexed. */
+  getSyncStatus(): ExplorerSyncStatus
   /** Indexed events matching `query`, oldest first unless `order: 'desc'`. Synchronous: a local store. */
   getEvents(query?: ExplorerEventQuery, options?: ExplorerEventQueryOptions): readonly ExplorerEvent[]
   /** Calls `listener` for each newly indexed event; returns the unsubscribe function. */

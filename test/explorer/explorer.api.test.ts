@@ -6,10 +6,11 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { getTokenBalance } from '../../src/chain/actions/getTokenBalance.ts'
 import { createDecaiClients } from '../../src/chain/client/createDecaiClients.ts'
 import { createLedger } from '../../src/chain/ledger/createLedger.ts'
+import { startRpcProxy } from '../../src/chain/testing/startRpcProxy.ts'
 import { type StartExplorerReturnType, startExplorer } from '../../src/cli/commands/explorer.ts'
 import type {
   ApplicationDetail,
@@ -143,7 +144,8 @@ describe('explorer API on a devnet', () => {
       claims: 3,
       proofs: 2,
     })
-    expect(BigInt(overview.head.indexedHeight!)).toBeLessThanOrEqual(BigInt(overview.head.height))
+    expect(BigInt(overview.indexedHeight!)).toBeLessThanOrEqual(BigInt(overview.head!.height))
+    expect(overview.chain).toMatchObject({ state: 'reachable' })
     expect(overview.relays.lastSettled).toMatchObject({ estimatedRelays: expect.stringMatching(/^\d+$/) })
     expect(overview.gateway).toEqual({ state: 'not-configured' })
   })
@@ -167,8 +169,51 @@ describe('explorer API on a devnet', () => {
     })
     const response = await fetch(`${other.url}api/stream`)
     const reader = response.body!.getReader()
-    expect(new TextDecoder().decode((await reader.read()).value)).toBe(': connected\n\n')
+    expect(new TextDecoder().decode((await reader.read()).value)).toMatch(/^: connected\n\n/)
     await other.stop()
     expect((await reader.read()).done).toBe(true)
+  })
+
+  it('behavior: a node that stops answering shows in /api/health (503, since when) and the overview keeps its indexed figures; both recover', async () => {
+    const proxy = await startRpcProxy(net.chain.rpcUrl)
+    const other = await startExplorer({
+      manifest: net.manifest,
+      rpcUrl: proxy.url,
+      port: 0,
+      dataDir: join(dir, 'outage'),
+      pollingIntervalMs: 20,
+    })
+    try {
+      const health = () => fetch(`${other.url}api/health`)
+      expect((await health()).status).toBe(200)
+      const before = await getApi<OverviewView>(other, '/api/overview')
+      proxy.setOutage('reset')
+      await vi.waitFor(async () => expect((await health()).status).toBe(503), {
+        timeout: 30_000,
+        interval: 100,
+      })
+      expect(await (await health()).json()).toMatchObject({
+        status: 'chain-unreachable',
+        indexedHeight: before.indexedHeight,
+        chain: { state: 'unreachable', sinceMs: expect.any(Number), errorCode: 'CHAIN_RPC_UNAVAILABLE' },
+        error: { code: 'EXPLORER_CHAIN_UNAVAILABLE' },
+      })
+      const during = await getApi<OverviewView>(other, '/api/overview')
+      expect(during).toMatchObject({ head: null, session: null, chain: { state: 'unreachable' } })
+      expect({ tokens: during.tokens, counts: during.counts, indexed: during.indexedHeight }).toEqual({
+        tokens: before.tokens,
+        counts: before.counts,
+        indexed: before.indexedHeight,
+      })
+      proxy.setOutage(undefined)
+      await vi.waitFor(async () => expect((await health()).status).toBe(200), {
+        timeout: 30_000,
+        interval: 100,
+      })
+      expect((await getApi<OverviewView>(other, '/api/overview')).head).not.toBeNull()
+    } finally {
+      await other.stop()
+      await proxy.close()
+    }
   })
 })

@@ -11,7 +11,7 @@ import type { ExplorerDataSource, ExplorerNetwork, ExplorerSessionMembers } from
 export type CreateChainExplorerDataSourceParameters = {
   ledger: Ledger
   manifest: DeploymentManifest
-  indexer: Pick<EventIndexer, 'getEvents' | 'getCheckpoint' | 'subscribe'>
+  indexer: Pick<EventIndexer, 'getEvents' | 'getCheckpoint' | 'subscribe' | 'getSyncStatus'>
 }
 
 /**
@@ -47,6 +47,13 @@ export async function createChainExplorerDataSource(
       )
     },
     getIndexedHeight: () => indexer.getCheckpoint()?.blockNumber,
+    getSyncStatus() {
+      const { lastSyncedAtMs, failingSinceMs, lastError } = indexer.getSyncStatus()
+      // Only the code goes out: the message names the RPC URL, which may carry an API key.
+      const code = (lastError as { code?: unknown } | undefined)?.code
+      const errorCode = lastError ? (typeof code === 'string' ? code : 'UNKNOWN') : null
+      return { lastSyncedAtMs, failingSinceMs, errorCode }
+    },
     getEvents: (query, options) => indexer.getEvents(query, options),
     subscribe: (listener) => indexer.subscribe({}, listener),
     getSessionMembers: (query) =>

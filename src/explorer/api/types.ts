@@ -15,6 +15,22 @@ export type UpstreamStatus =
   | { state: 'ok'; url: string; fetchedAtMs: number }
   | { state: 'unreachable'; url: string; error: string; fetchedAtMs: number | null }
 
+/**
+ * Whether the explorer's indexer reaches the chain node. While it does not, indexed figures stay as they
+ * were at `lastSyncedAtMs` and nothing new arrives; `errorCode` is the chain error's code (the message is
+ * not passed on: it names the RPC URL, which may carry a key).
+ */
+export type ChainStatus =
+  | { state: 'reachable'; lastSyncedAtMs: number | null }
+  | { state: 'unreachable'; sinceMs: number; lastSyncedAtMs: number | null; errorCode: string }
+
+/** `/api/health`: 200 while the chain is reachable, 503 (with the `ApiError` fields too) while it is not. */
+export type HealthView = {
+  status: 'ok' | 'chain-unreachable'
+  indexedHeight: IntString | null
+  chain: ChainStatus
+}
+
 /** One line of the recent-activity feed. */
 export type EventRow = {
   id: string
@@ -45,8 +61,13 @@ export type OverviewView = {
     numBlocksPerSession: IntString
     tokenDecimals: number
   }
-  head: { height: IntString; indexedHeight: IntString | null; timestampMs: number }
-  session: { number: IntString; startHeight: IntString; endHeight: IntString; blocksLeft: IntString }
+  /** The chain's newest block; null when the node could not be read (the indexed figures are still given). */
+  head: { height: IntString; timestampMs: number } | null
+  /** The last block the explorer has indexed: every figure below is as of this block. */
+  indexedHeight: IntString | null
+  chain: ChainStatus
+  /** The session of the head block; null with the head. */
+  session: { number: IntString; startHeight: IntString; endHeight: IntString; blocksLeft: IntString } | null
   relays: {
     /** From the gateway's metrics: successful relay attempts per second, over the last scrape interval. */
     gatewayPerSecond: number | null
@@ -310,6 +331,8 @@ export type UpstreamsView = { gateway: UpstreamStatus; watcher: UpstreamStatus }
 /** A Server-Sent Event on `/api/stream`. */
 export type StreamMessage =
   | { type: 'head'; indexedHeight: IntString | null }
+  /** Sent to each new connection, then whenever the chain becomes unreachable or reachable again. */
+  | { type: 'chain'; chain: ChainStatus }
   | {
       type: 'events'
       indexedHeight: IntString | null

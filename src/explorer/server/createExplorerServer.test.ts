@@ -72,14 +72,66 @@ describe('createExplorerServer: API errors', () => {
     expect(await response.json()).toMatchObject({ error: { code } })
   })
 
-  it('error: the overview answers 503 when the chain node cannot be read', async () => {
+  it('behavior: with the chain node down, the overview still gives the indexed figures, with no head', async () => {
+    const data = createMemoryDataSource()
+    data.push(
+      memoryEvent({ blockNumber: 5n, logIndex: 0, contract: 'Claims', eventName: 'ClaimCreated', args: {} }),
+    )
+    data.getHead = async () => {
+      throw new Error('connect ECONNREFUSED')
+    }
+    data.setSyncStatus({ lastSyncedAtMs: 1_000, failingSinceMs: 2_000, errorCode: 'CHAIN_RPC_UNAVAILABLE' })
+    const response = await start(data).request('/api/overview')
+    expect(response.status).toBe(200)
+    expect(await response.json()).toMatchObject({
+      head: null,
+      session: null,
+      indexedHeight: '5',
+      chain: {
+        state: 'unreachable',
+        sinceMs: 2_000,
+        lastSyncedAtMs: 1_000,
+        errorCode: 'CHAIN_RPC_UNAVAILABLE',
+      },
+      counts: { claims: 1 },
+    })
+  })
+
+  it('error: routes that need the head answer 503 when the chain node cannot be read', async () => {
     const data = createMemoryDataSource()
     data.getHead = async () => {
       throw new Error('connect ECONNREFUSED')
     }
-    const response = await start(data).request('/api/overview')
+    const response = await start(data).request('/api/sessions')
     expect(response.status).toBe(503)
     expect(await response.json()).toMatchObject({ error: { code: 'EXPLORER_CHAIN_UNAVAILABLE' } })
+  })
+
+  it('behavior: /api/health answers 200 while the indexer reaches the chain, 503 with since when while not', async () => {
+    const data = createMemoryDataSource()
+    data.setIndexedHeight(9n)
+    const app = start(data)
+    const ok = await app.request('/api/health')
+    expect(ok.status).toBe(200)
+    expect(await ok.json()).toEqual({
+      status: 'ok',
+      indexedHeight: '9',
+      chain: { state: 'reachable', lastSyncedAtMs: 0 },
+    })
+    data.setSyncStatus({ lastSyncedAtMs: 1_000, failingSinceMs: 2_000, errorCode: 'CHAIN_RPC_UNAVAILABLE' })
+    const down = await app.request('/api/health')
+    expect(down.status).toBe(503)
+    expect(await down.json()).toEqual({
+      status: 'chain-unreachable',
+      indexedHeight: '9',
+      chain: {
+        state: 'unreachable',
+        sinceMs: 2_000,
+        lastSyncedAtMs: 1_000,
+        errorCode: 'CHAIN_RPC_UNAVAILABLE',
+      },
+      error: { code: 'EXPLORER_CHAIN_UNAVAILABLE', message: 'The chain node cannot be read.' },
+    })
   })
 
   it('behavior: upstreams that are not configured say so', async () => {
@@ -96,7 +148,9 @@ describe('createExplorerServer: live stream', () => {
     const response = await start(data).request('/api/stream')
     expect(response.headers.get('content-type')).toBe('text/event-stream')
     const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader()
-    expect((await reader.read()).value).toBe(': connected\n\n')
+    expect(await readUntil(reader, 'chain')).toBe(
+      ': connected\n\nevent: chain\ndata: {"type":"chain","chain":{"state":"reachable","lastSyncedAtMs":0}}\n\n',
+    )
     data.push(
       memoryEvent({
         blockNumber: 3n,
@@ -106,10 +160,20 @@ describe('createExplorerServer: live stream', () => {
         args: {},
       }),
     )
-    const { value } = await reader.read()
-    expect(value).toBe(
+    expect(await readUntil(reader, 'events')).toBe(
       'event: events\ndata: {"type":"events","indexedHeight":"3","eventNames":["ClaimSettled"],"fromBlock":"3","toBlock":"3"}\n\n',
     )
     await reader.cancel()
   })
 })
+
+// Reads the stream until a whole message of that event type has arrived (chunks may split or join them).
+async function readUntil(reader: ReadableStreamDefaultReader<string>, event: string): Promise<string> {
+  let text = ''
+  while (!new RegExp(`event: ${event}\\ndata: .*\\n\\n`).test(text)) {
+    const { value, done } = await reader.read()
+    if (done) break
+    text += value
+  }
+  return text
+}

@@ -1,5 +1,6 @@
-import type { StreamMessage } from '../api/types.ts'
+import type { ChainStatus, StreamMessage } from '../api/types.ts'
 import type { ExplorerDataSource, ExplorerEvent } from '../ports.ts'
+import { readChainStatus } from './views/readChainStatus.ts'
 
 /** Fans indexer activity out to the browsers connected to `/api/stream`. */
 export type UpdateHub = {
@@ -12,14 +13,16 @@ export type UpdateHub = {
 
 export type CreateUpdateHubParameters = {
   data: ExplorerDataSource
-  /** How often to look for a new indexed height when no event arrived. Default 1 s. */
+  /** How often to look for a new indexed height (when no event arrived) and a change of chain state. Default 1 s. */
   headPollMs?: number | undefined
 }
 
 /**
  * Creates the update hub. Events that arrive together (one indexer commit, one block) are coalesced into
  * one `events` message, so that a settlement batch triggers one refresh in each browser, not one per log;
- * a new indexed height without events becomes a `head` message, so the head height stays live.
+ * a new indexed height without events becomes a `head` message, so the head height stays live. Each new
+ * listener first gets a `chain` message with the chain's state, and all get one when the indexer loses or
+ * regains the node: without it a dead node would look like a quiet chain.
  *
  * @param parameters - the data source and the head polling period
  * @returns the hub
@@ -33,6 +36,7 @@ export function createUpdateHub(parameters: CreateUpdateHubParameters): UpdateHu
   let pending: ExplorerEvent[] = []
   let scheduled: NodeJS.Immediate | undefined
   let lastHeight = data.getIndexedHeight()
+  let chain = readChainStatus(data)
   const broadcast = (message: StreamMessage) => {
     for (const listener of listeners) listener(message)
   }
@@ -55,6 +59,9 @@ export function createUpdateHub(parameters: CreateUpdateHubParameters): UpdateHu
     pending.push(event)
   })
   const poll = setInterval(() => {
+    const next = readChainStatus(data)
+    if (hasChanged(chain, next)) broadcast({ type: 'chain', chain: next })
+    chain = next
     const height = data.getIndexedHeight()
     if (height === lastHeight || pending.length > 0) return
     lastHeight = height
@@ -63,6 +70,7 @@ export function createUpdateHub(parameters: CreateUpdateHubParameters): UpdateHu
   poll.unref()
   return {
     add(listener) {
+      listener({ type: 'chain', chain })
       listeners.add(listener)
       return () => void listeners.delete(listener)
     },
@@ -75,4 +83,10 @@ export function createUpdateHub(parameters: CreateUpdateHubParameters): UpdateHu
       listeners.clear()
     },
   }
+}
+
+// A new outage (not its continuation) or a recovery; the sync time moving on is not news.
+function hasChanged(before: ChainStatus, after: ChainStatus): boolean {
+  if (before.state !== after.state) return true
+  return before.state === 'unreachable' && after.state === 'unreachable' && before.sinceMs !== after.sinceMs
 }

@@ -1,5 +1,11 @@
 import type { Hex } from '../../protocol/bytes/bytes.ts'
-import type { ExplorerDataSource, ExplorerEvent, ExplorerEventQuery, ExplorerNetwork } from '../ports.ts'
+import type {
+  ExplorerDataSource,
+  ExplorerEvent,
+  ExplorerEventQuery,
+  ExplorerNetwork,
+  ExplorerSyncStatus,
+} from '../ports.ts'
 
 /** Argument names that carry each query dimension, as the chain indexer maps them. */
 const argsOf: Record<string, readonly string[]> = {
@@ -15,6 +21,8 @@ export type MemoryDataSource = ExplorerDataSource & {
   /** Appends events (as an indexer commit would) and notifies subscribers. */
   push(...events: Omit<ExplorerEvent, 'id'>[]): void
   setIndexedHeight(height: bigint | undefined): void
+  /** Sets what `getSyncStatus()` answers (default: synced at 0, not failing). */
+  setSyncStatus(status: ExplorerSyncStatus): void
 }
 
 /**
@@ -30,6 +38,7 @@ export function createMemoryDataSource(network: Partial<ExplorerNetwork> = {}): 
   const events: ExplorerEvent[] = []
   const listeners = new Set<(event: ExplorerEvent) => void>()
   let indexedHeight: bigint | undefined
+  let syncStatus: ExplorerSyncStatus = { lastSyncedAtMs: 0, failingSinceMs: null, errorCode: null }
   return {
     network: {
       chainId: 31337,
@@ -50,6 +59,7 @@ export function createMemoryDataSource(network: Partial<ExplorerNetwork> = {}): 
     getHead: async () => ({ blockNumber: indexedHeight ?? 1n, timestampMs: 0 }),
     getBlockTimestampMs: async (blockNumber) => Number(blockNumber) * 1000,
     getIndexedHeight: () => indexedHeight,
+    getSyncStatus: () => syncStatus,
     getEvents(query = {}, options = {}) {
       const found = events.filter((event) => matches(event, query))
       const ordered = options.order === 'desc' ? found.reverse() : found
@@ -75,6 +85,9 @@ export function createMemoryDataSource(network: Partial<ExplorerNetwork> = {}): 
     },
     setIndexedHeight(height) {
       indexedHeight = height
+    },
+    setSyncStatus(status) {
+      syncStatus = status
     },
   }
 }

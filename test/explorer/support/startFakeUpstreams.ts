@@ -41,7 +41,7 @@ export async function startFakeUpstreams(p: {
   const scores = createSupplierScores()
   scores.recordSuccess(p.good, { ttftMs: 180, tpotMs: 20 })
   scores.recordSuccess(p.bad, { ttftMs: 2_500, tpotMs: 90 })
-  scores.recordVerdict(p.bad, 'fail')
+  scores.recordVerdict(p.bad, 'llama-tiny', 'fail')
   const metrics = createGatewayMetrics(scores)
   const gateway = await listen(
     createServer(async (req, res) => {

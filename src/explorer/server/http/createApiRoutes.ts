@@ -1,7 +1,8 @@
 import { Hono } from 'hono'
-import type { UpstreamsView, WatcherView } from '../../api/types.ts'
+import type { HealthView, UpstreamsView, WatcherView } from '../../api/types.ts'
 import { ExplorerChainUnavailableError, ExplorerNotFoundError } from '../../errors.ts'
 import { readApplication, readApplications } from '../views/readApplications.ts'
+import { readChainStatus } from '../views/readChainStatus.ts'
 import { readFlows } from '../views/readFlows.ts'
 import { readOverview } from '../views/readOverview.ts'
 import { readService, readServices } from '../views/readServices.ts'
@@ -11,6 +12,7 @@ import { readSupplier, readSuppliers } from '../views/readSuppliers.ts'
 import { readWatcherReports } from '../views/readWatcherReports.ts'
 import type { ViewContext } from '../views/viewContext.ts'
 import { parseAddressParam, parseLimitParam, parseSessionParam } from './parseParams.ts'
+import { toApiError } from './toApiError.ts'
 
 /**
  * The JSON API under `/api`: one GET route per page of the browser app (docs/explorer.md, "API").
@@ -30,7 +32,10 @@ export function createApiRoutes(ctx: ViewContext): Hono {
       throw new ExplorerChainUnavailableError({ cause })
     }
   }
-  api.get('/overview', async (c) => c.json(await readOverview(ctx, await head())))
+  // The overview's totals and counts come from the index, so a dead node only blanks the head and session.
+  api.get('/overview', async (c) =>
+    c.json(await readOverview(ctx, await ctx.data.getHead().catch(() => null))),
+  )
   api.get('/services', (c) => c.json(readServices(ctx)))
   api.get('/services/:serviceId', (c) => c.json(readService(ctx, c.req.param('serviceId'))))
   api.get('/suppliers', (c) => c.json(readSuppliers(ctx)))
@@ -52,9 +57,17 @@ export function createApiRoutes(ctx: ViewContext): Hono {
   api.get('/upstreams', (c) =>
     c.json({ gateway: ctx.gateway.status(), watcher: ctx.watcher.status() } satisfies UpstreamsView),
   )
-  api.get('/health', (c) =>
-    c.json({ status: 'ok', indexedHeight: ctx.data.getIndexedHeight()?.toString() ?? null }),
-  )
+  api.get('/health', (c) => {
+    const chain = readChainStatus(ctx.data)
+    const indexedHeight = ctx.data.getIndexedHeight()?.toString() ?? null
+    if (chain.state === 'reachable')
+      return c.json({ status: 'ok', indexedHeight, chain } satisfies HealthView)
+    // 503 like every route that needs the node, so that a load balancer or a probe sees the outage; the
+    // body is both a HealthView and an ApiError.
+    const { status, body } = toApiError(new ExplorerChainUnavailableError({ cause: chain.errorCode }))
+    const health: HealthView = { status: 'chain-unreachable', indexedHeight, chain }
+    return c.json({ ...health, ...body }, status as 503)
+  })
   api.all('*', () => {
     throw new ExplorerNotFoundError({ what: 'such API route' })
   })

@@ -9,7 +9,7 @@ export type StreamRoute = {
 }
 
 /**
- * `GET /api/stream`: Server-Sent Events carrying the hub's messages (`events`, `head`), and a comment
+ * `GET /api/stream`: Server-Sent Events carrying the hub's messages (`chain` first, then `events`, `head`, `chain`), and a comment
  * every `keepAliveMs` so proxies keep the connection open. Browsers reconnect by themselves (EventSource).
  *
  * @param hub - the update hub
@@ -22,12 +22,12 @@ export function createStreamRoute(hub: UpdateHub, keepAliveMs = 15_000): StreamR
   const closers = new Set<() => void>()
   const handler = (c: Context) =>
     streamSSE(c, async (stream) => {
+      void stream.write(': connected\n\n')
       // Writes are not awaited: a slow browser queues messages instead of holding up the others.
       const remove = hub.add(
         (message) => void stream.writeSSE({ event: message.type, data: JSON.stringify(message) }),
       )
       const keepAlive = setInterval(() => void stream.write(': keep-alive\n\n'), keepAliveMs)
-      void stream.write(': connected\n\n')
       await new Promise<void>((resolve) => {
         const done = () => {
           closers.delete(done)

@@ -1,36 +1,31 @@
 import type { OverviewView } from '../../api/types.ts'
-import type { ExplorerEvent } from '../../ports.ts'
 import { argBigint, argHex } from './eventArgs.ts'
+import { readChainStatus } from './readChainStatus.ts'
+import { readRecentActivity } from './readRecentActivity.ts'
 import { readTokenTotals } from './readTokenTotals.ts'
 import { readRegistry } from './serviceRegistry.ts'
 import { sessionOfBlock } from './sessionOfBlock.ts'
 import { summarizeEvent } from './summarizeEvent.ts'
 import type { ViewContext } from './viewContext.ts'
 
-// Token transfers and approvals are everyday ERC-20 traffic, not ledger activity.
-const isLedgerActivity = (e: ExplorerEvent) => e.contract !== 'DecaiToken' || e.eventName === 'FaucetMinted'
-
 /**
  * The overview: chain head and current session, relays per second (gateway metrics and the chain's
- * estimate), tokens burned and minted, counts, and the latest ledger activity.
+ * estimate), tokens burned and minted, counts, and the latest ledger activity. Everything but the head
+ * and the current session comes from the index, so it is still shown while the node cannot be read.
  *
  * @param ctx - the view context
- * @param head - the chain's head block
+ * @param head - the chain's head block, or null when the node could not be read
  * @returns the overview
  * @example
- * const view = await readOverview(ctx, await data.getHead())
+ * const view = await readOverview(ctx, await data.getHead().catch(() => null))
  */
 export async function readOverview(
   ctx: ViewContext,
-  head: { blockNumber: bigint; timestampMs: number },
+  head: { blockNumber: bigint; timestampMs: number } | null,
 ): Promise<OverviewView> {
   const { data } = ctx
   const { network } = data
   const params = network.sessionParams
-  const session = sessionOfBlock(params, head.blockNumber)
-  const start = params.genesisHeight + (session - 1n) * params.numBlocksPerSession
-  const end = start + params.numBlocksPerSession - 1n
-  const indexed = data.getIndexedHeight()
   const registry = readRegistry(ctx)
   return {
     network: {
@@ -40,17 +35,10 @@ export async function readOverview(
       numBlocksPerSession: params.numBlocksPerSession.toString(),
       tokenDecimals: network.tokenDecimals,
     },
-    head: {
-      height: head.blockNumber.toString(),
-      indexedHeight: indexed?.toString() ?? null,
-      timestampMs: head.timestampMs,
-    },
-    session: {
-      number: session.toString(),
-      startHeight: start.toString(),
-      endHeight: end.toString(),
-      blocksLeft: (end >= head.blockNumber ? end - head.blockNumber : 0n).toString(),
-    },
+    head: head && { height: head.blockNumber.toString(), timestampMs: head.timestampMs },
+    indexedHeight: data.getIndexedHeight()?.toString() ?? null,
+    chain: readChainStatus(data),
+    session: head && readCurrentSession(ctx, head.blockNumber),
     relays: {
       gatewayPerSecond: ctx.gateway.relaysPerSecond(),
       lastSettled: await readLastSettledVolume(ctx),
@@ -58,11 +46,20 @@ export async function readOverview(
     tokens: ctx.memo('totals', () => readTokenTotals(data)),
     counts: ctx.memo('counts', () => readCounts(ctx)),
     gateway: ctx.gateway.status(),
-    recent: data
-      .getEvents({}, { order: 'desc', limit: 60 })
-      .filter(isLedgerActivity)
-      .slice(0, 15)
-      .map((event) => summarizeEvent(event, registry)),
+    recent: readRecentActivity(data, 15).map((event) => summarizeEvent(event, registry)),
+  }
+}
+
+function readCurrentSession(ctx: ViewContext, headBlock: bigint): NonNullable<OverviewView['session']> {
+  const params = ctx.data.network.sessionParams
+  const session = sessionOfBlock(params, headBlock)
+  const start = params.genesisHeight + (session - 1n) * params.numBlocksPerSession
+  const end = start + params.numBlocksPerSession - 1n
+  return {
+    number: session.toString(),
+    startHeight: start.toString(),
+    endHeight: end.toString(),
+    blocksLeft: (end >= headBlock ? end - headBlock : 0n).toString(),
   }
 }
 

@@ -11,6 +11,7 @@ import { SessionsPage } from '../pages/SessionsPage.tsx'
 import { SupplierPage } from '../pages/SupplierPage.tsx'
 import { SuppliersPage } from '../pages/SuppliersPage.tsx'
 import { WatcherPage } from '../pages/WatcherPage.tsx'
+import { formatClock } from './format.ts'
 import { useLive } from './live.tsx'
 import { href, type Route, useRoute } from './router.ts'
 
@@ -92,18 +93,29 @@ function PageFor({ route }: { route: Route }): ComponentChildren {
 
 function LiveStatus() {
   const live = useLive()
-  const label =
-    live.connection === 'live' ? 'Live' : live.connection === 'connecting' ? 'Connecting…' : 'Reconnecting…'
+  const chain = live.chain
+  const isChainDown = live.connection === 'live' && chain?.state === 'unreachable'
+  const label = isChainDown
+    ? `Chain unreachable since ${formatClock(chain.sinceMs)}`
+    : live.connection === 'live'
+      ? 'Live'
+      : live.connection === 'connecting'
+        ? 'Connecting…'
+        : 'Reconnecting…'
   return (
     <div class="live">
-      <span class={`live-dot live-${live.connection}`} aria-hidden="true" />
-      <span>
+      <span class={`live-dot live-${isChainDown ? 'down' : live.connection}`} aria-hidden="true" />
+      <span class="live-label">
         {label}
-        {live.indexedHeight ? ` · block ${live.indexedHeight}` : ''}
+        {live.indexedHeight ? ` · ${isChainDown ? 'indexed to' : 'block'} ${live.indexedHeight}` : ''}
       </span>
-      {/* Announced politely, only when the ledger changed (not on every block). */}
+      {/* Announced politely, only when the ledger changed (not on every block) or the chain was lost. */}
       <p class="visually-hidden" role="status" aria-live="polite">
-        {live.eventsVersion > 0 ? `Updated: ${live.lastEventNames.join(', ')}` : ''}
+        {isChainDown
+          ? 'The chain node cannot be reached: figures stay as last indexed.'
+          : live.eventsVersion > 0
+            ? `Updated: ${live.lastEventNames.join(', ')}`
+            : ''}
       </p>
     </div>
   )

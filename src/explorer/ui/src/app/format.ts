@@ -82,6 +82,18 @@ export function formatTime(ms: number | null): string {
 }
 
 /**
+ * Formats a time of today as hours, minutes and seconds, an older one with its date too.
+ *
+ * @example
+ * formatClock(Date.now()) // '10:42:07 AM'
+ */
+export function formatClock(ms: number): string {
+  const date = new Date(ms)
+  const isToday = date.toDateString() === new Date().toDateString()
+  return isToday ? date.toLocaleTimeString('en-US') : date.toLocaleString('en-US')
+}
+
+/**
  * Formats a token amount given as a float (chart axes and legends): six decimals at most, trailing zeros
  * dropped, so that devnet-sized amounts (a few thousandths) stay readable.
  *

@@ -11,7 +11,7 @@ export type Resource<T> = {
 
 /**
  * Loads an API path and reloads it when the ledger changes (`events`), or also when the head moves
- * (`head`). While reloading, the previous data stays on screen so the page does not flicker.
+ * (`head`), and after the live stream reconnects. While reloading, the previous data stays on screen so the page does not flicker.
  *
  * @param path - the API path, e.g. `api/suppliers`
  * @param refreshOn - which live messages trigger a reload
@@ -21,7 +21,7 @@ export type Resource<T> = {
  */
 export function useApi<T>(path: string, refreshOn: 'events' | 'head' = 'events'): Resource<T> {
   const live = useLive()
-  const trigger = refreshOn === 'head' ? live.eventsVersion + live.headVersion : live.eventsVersion
+  const trigger = live.reconnectVersion + live.eventsVersion + (refreshOn === 'head' ? live.headVersion : 0)
   const [state, setState] = useState<Resource<T> & { path: string }>({
     path,
     data: undefined,

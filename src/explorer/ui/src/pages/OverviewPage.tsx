@@ -1,5 +1,5 @@
 import type { EventRow, OverviewView } from '../../../api/types.ts'
-import { formatInt, formatRate, formatTokens, plural } from '../app/format.ts'
+import { formatInt, formatRate, formatTime, formatTokens, plural } from '../app/format.ts'
 import { href } from '../app/router.ts'
 import { useApi } from '../app/useApi.ts'
 import { Page, Section } from '../components/Page.tsx'
@@ -33,34 +33,65 @@ function Overview({ view }: { view: OverviewView }) {
 
 function ChainSection({ view }: { view: OverviewView }) {
   const n = Number(view.network.numBlocksPerSession)
-  const elapsed = n - Number(view.session.blocksLeft) - 1
   return (
     <Section id="chain" title="Chain">
+      <ChainNotice view={view} />
       <Stats
         label="Chain"
         items={[
           {
             label: 'Block height',
-            value: formatInt(view.head.height),
-            hint: `indexed: ${view.head.indexedHeight ?? '—'}`,
+            value: view.head ? formatInt(view.head.height) : 'unknown',
+            hint: `indexed: ${view.indexedHeight ?? '—'}`,
           },
           {
             label: 'Current session',
-            value: <a href={href('sessions', view.session.number)}>{view.session.number}</a>,
-            hint: `blocks ${view.session.startHeight}–${view.session.endHeight}, ${view.session.blocksLeft} left`,
+            value: view.session ? (
+              <a href={href('sessions', view.session.number)}>{view.session.number}</a>
+            ) : (
+              'unknown'
+            ),
+            hint: view.session
+              ? `blocks ${view.session.startHeight}–${view.session.endHeight}, ${view.session.blocksLeft} left`
+              : 'needs the chain head',
           },
           { label: 'Chain id', value: String(view.network.chainId), hint: `${n} blocks per session` },
         ]}
       />
-      <progress
-        class="session-progress"
-        max={n}
-        value={Math.max(0, elapsed + 1)}
-        aria-label={`Session ${view.session.number} progress`}
-      >
-        {elapsed + 1} of {n} blocks
-      </progress>
+      {view.session && <SessionProgress session={view.session} blocksPerSession={n} />}
     </Section>
+  )
+}
+
+// Figures below the head come from the index: say how old they are when the node cannot be read.
+function ChainNotice({ view }: { view: OverviewView }) {
+  if (view.chain.state === 'reachable' && view.head) return null
+  const since = view.chain.state === 'unreachable' ? ` since ${formatTime(view.chain.sinceMs)}` : ''
+  return (
+    <p class="notice notice-warn">
+      The chain node cannot be reached{since}. The figures below are as indexed up to block{' '}
+      {view.indexedHeight ?? '—'} (last read {formatTime(view.chain.lastSyncedAtMs)}).
+    </p>
+  )
+}
+
+function SessionProgress({
+  session,
+  blocksPerSession,
+}: {
+  session: NonNullable<OverviewView['session']>
+  blocksPerSession: number
+}) {
+  const elapsed = blocksPerSession - Number(session.blocksLeft)
+  return (
+    <progress
+      class="session-progress"
+      max={blocksPerSession}
+      value={Math.max(0, elapsed)}
+      aria-label={`Session ${session.number} progress`}
+    >
+      {elapsed} of {blocksPerSession} blocks
+    </progress>
   )
 }
 
@@ -75,7 +106,7 @@ function RelaysSection({ view }: { view: OverviewView }) {
             label: 'Estimated relays, last settled session',
             value: view.relays.lastSettled ? formatInt(view.relays.lastSettled.estimatedRelays) : '—',
             hint: view.relays.lastSettled
-              ? `session ${view.relays.lastSettled.session}, ≈${formatRate(view.relays.lastSettled.perSecond)} per second`
+              ? lastSettledHint(view.relays.lastSettled)
               : 'no session settled yet',
           },
         ]}
@@ -83,6 +114,12 @@ function RelaysSection({ view }: { view: OverviewView }) {
       <UpstreamNotice name="gateway" status={view.gateway} />
     </Section>
   )
+}
+
+function lastSettledHint(last: NonNullable<OverviewView['relays']['lastSettled']>): string {
+  const rate =
+    last.perSecond === null ? 'rate unknown (no block times)' : `≈${formatRate(last.perSecond)} per second`
+  return `session ${last.session}, ${rate}`
 }
 
 function TokensSection({ view }: { view: OverviewView }) {
