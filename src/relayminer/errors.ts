@@ -1,5 +1,8 @@
 import { BaseError } from '../protocol/errors/BaseError.ts'
 
+// Keystores are read by every role that signs, so their errors live in the chain layer.
+export { KeystoreDecryptError, KeystoreInvalidError } from '../chain/errors/keystore.ts'
+
 // Every error the relayminer raises at its HTTP edge or in its lifecycle (docs/errors.md, RELAYMINER).
 // Messages are safe to show a client: they never name files, URLs, keys or prompt text.
 
@@ -23,29 +26,6 @@ export class MissingSecretError extends BaseError {
       code: 'RELAYMINER_MISSING_SECRET',
       fault: 'internal',
       name: 'MissingSecretError',
-    })
-  }
-}
-
-/** A keystore file is not a version-3 Web3 Secret Storage document this code can read. */
-export class KeystoreInvalidError extends BaseError {
-  constructor({ reason, cause }: { reason: string; cause?: unknown }) {
-    super(`The keystore is not a readable version-3 keystore: ${reason}.`, {
-      code: 'RELAYMINER_KEYSTORE_INVALID',
-      fault: 'internal',
-      name: 'KeystoreInvalidError',
-      cause,
-    })
-  }
-}
-
-/** The keystore's MAC does not match: a wrong password or a corrupted file. */
-export class KeystoreDecryptError extends BaseError {
-  constructor() {
-    super('Cannot decrypt the keystore: wrong password or corrupted file.', {
-      code: 'RELAYMINER_KEYSTORE_DECRYPT_FAILED',
-      fault: 'internal',
-      name: 'KeystoreDecryptError',
     })
   }
 }

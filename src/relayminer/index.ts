@@ -8,11 +8,13 @@
  * relays and deletes what was paid. `runRelayMiner` runs it from a config file; `createRelayMiner` wires
  * it from parts (tests and benchmarks use the memory ledger and instant backend in `testing/`).
  */
+
+export { decryptKeystore } from '../chain/keystore/decryptKeystore.ts'
+export { encryptKeystore, type Keystore } from '../chain/keystore/encryptKeystore.ts'
 export { createBackends } from './backend/createBackends.ts'
 export type { RelayMinerFileConfig, RelayMinerFileConfigInput } from './config/configSchema.ts'
 export { relayMinerConfigSchema } from './config/configSchema.ts'
 export { exportConfigJsonSchema } from './config/exportConfigJsonSchema.ts'
-export { decryptKeystore, encryptKeystore, type Keystore } from './config/keystore.ts'
 export {
   type LoadConfigParameters,
   loadConfig,

@@ -2,10 +2,10 @@ import { randomBytes } from 'node:crypto'
 import { writeFile } from 'node:fs/promises'
 import type { Command } from 'commander'
 import { pino } from 'pino'
+import { encryptKeystore } from '../../chain/keystore/encryptKeystore.ts'
 import type { Hex } from '../../protocol/bytes/bytes.ts'
 import { BaseError } from '../../protocol/errors/BaseError.ts'
 import { exportConfigJsonSchema } from '../../relayminer/config/exportConfigJsonSchema.ts'
-import { encryptKeystore } from '../../relayminer/config/keystore.ts'
 
 /** `decai relayminer …`: run a supplier's relayminer, print its config schema, create keystores. */
 export function registerRelayminerCommands(program: Command): void {

@@ -12,10 +12,22 @@ export const roleKeyEnv = {
   gateway: 'DECAI_DEVNET_GATEWAY_KEY',
 } as const
 
-const header = (role: string) =>
+type Role = 'relayminer' | 'gateway' | 'watcher'
+
+// Each role reads its key from an environment variable or from a version-3 keystore (`decai keys create`);
+// the header says how to switch this file to the keystore, in that role's own field names.
+const keystoreHint: Record<Role, string> = {
+  relayminer: `replace the key entry's privateKeyEnv with keystoreFile: <file> and passwordEnv: <VAR>`,
+  gateway: `replace gatewayKeyEnv with gatewayKeystore: { keystoreFile: <file>, passwordEnv: <VAR> }`,
+  watcher: `replace signer.privateKeyEnv with signer.keystoreFile: <file> and signer.passwordEnv: <VAR>`,
+}
+
+/** The comment at the top of a role config the devnet writes: what it is and how to run it for real. */
+export const roleConfigHeader = (role: Role) =>
   `# ${role} config written by \`decai devnet\` (rewritten at every start).\n` +
   '# The same file runs this role for real: point chain.rpcUrl and chain.manifestFile at your chain,\n' +
-  `# and set ${role === 'relayminer' ? roleKeyEnv.operator : roleKeyEnv.gateway} to the key (or use a keystore).\n`
+  `# and set ${role === 'relayminer' ? roleKeyEnv.operator : roleKeyEnv.gateway} to the key, or use a keystore:\n` +
+  `# ${keystoreHint[role]} (the keystore's password in that variable; paths relative to this file).\n`
 
 /**
  * Writes a relayminer config for one devnet supplier: the embedded llama.cpp backend on the demo model,
@@ -130,9 +142,9 @@ export async function writeWatcherConfig(parameters: {
   return writeConfig(dir, 'watcher', config)
 }
 
-async function writeConfig(dir: string, role: string, config: object): Promise<string> {
+async function writeConfig(dir: string, role: Role, config: object): Promise<string> {
   await mkdir(dir, { recursive: true })
   const file = join(dir, 'config.yaml')
-  await writeFile(file, `${header(role)}${stringify(config)}`)
+  await writeFile(file, `${roleConfigHeader(role)}${stringify(config)}`)
   return file
 }

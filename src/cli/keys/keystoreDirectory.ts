@@ -1,9 +1,10 @@
 import { chmod, mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
+import { decryptKeystore } from '../../chain/keystore/decryptKeystore.ts'
+import { encryptKeystore } from '../../chain/keystore/encryptKeystore.ts'
 import type { Hex } from '../../protocol/bytes/bytes.ts'
 import { privateKeyToAddress } from '../../protocol/signature/privateKeyToAddress.ts'
-import { decryptKeystore, encryptKeystore } from '../../relayminer/config/keystore.ts'
 import { CliInvalidArgumentError, CliKeyExistsError, CliKeyNotFoundError } from '../context/cliErrors.ts'
 
 /** Where `decai keys` keeps keystores unless `--keystore-dir` says otherwise. */

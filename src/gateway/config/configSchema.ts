@@ -88,6 +88,16 @@ export const gatewayConfigSchema = z
   .strictObject({
     mode: z.enum(['delegated', 'centralized']),
     gatewayKeyEnv: envName.optional().describe("delegated mode: variable holding the gateway's private key"),
+    gatewayKeystore: z
+      .strictObject({
+        keystoreFile: z
+          .string()
+          .min(1)
+          .describe('version-3 JSON keystore (`decai keys create`), relative to this file'),
+        passwordEnv: envName.describe('variable holding the keystore password'),
+      })
+      .optional()
+      .describe("delegated mode, instead of gatewayKeyEnv: the gateway's key in an encrypted keystore"),
     applications: z.array(z.union([delegatedApplication, centralizedApplication])).min(1),
     models: z
       .record(z.string().min(1).max(128), serviceId)
@@ -120,11 +130,11 @@ export const gatewayConfigSchema = z
   })
   .superRefine((config, context) => {
     const isDelegated = config.mode === 'delegated'
-    if (isDelegated && !config.gatewayKeyEnv)
+    if (isDelegated && !config.gatewayKeyEnv === !config.gatewayKeystore)
       context.addIssue({
         code: 'custom',
         path: ['gatewayKeyEnv'],
-        message: 'delegated mode needs the gateway key',
+        message: 'delegated mode needs the gateway key: either gatewayKeyEnv or gatewayKeystore',
       })
     config.applications.forEach((application, index) => {
       if (isDelegated !== 'address' in application)

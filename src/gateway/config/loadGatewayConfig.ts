@@ -2,7 +2,9 @@ import { readFile } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
 import { parse as parseYaml } from 'yaml'
 import { z } from 'zod'
+import { readKeystoreFile } from '../../chain/keystore/readKeystoreFile.ts'
 import type { Hex } from '../../protocol/bytes/bytes.ts'
+import { BaseError } from '../../protocol/errors/BaseError.ts'
 import { privateKeyToAddress } from '../../protocol/signature/privateKeyToAddress.ts'
 import { GatewayConfigError, GatewayMissingSecretError } from '../errors.ts'
 import { type GatewayFileConfig, gatewayConfigSchema } from './configSchema.ts'
@@ -62,7 +64,8 @@ export type LoadGatewayConfigParameters = { file: string; env: Readonly<Record<s
 
 /**
  * Reads and validates the gateway config: YAML → schema (defaults, units) → relative paths resolved
- * against the file's directory → keys read from the environment → a deeply frozen object.
+ * against the file's directory → keys read from the environment or the gateway's keystore → a deeply
+ * frozen object.
  *
  * @param parameters - the config file path and the environment
  * @returns the runtime config
@@ -79,7 +82,12 @@ export async function loadGatewayConfig(parameters: LoadGatewayConfigParameters)
   } catch (cause) {
     throw new GatewayConfigError({ details: `cannot read ${file}`, cause })
   }
-  return parseGatewayConfig({ text, baseDir: dirname(file), env: parameters.env })
+  const baseDir = dirname(file)
+  const parsed = parseGatewayFile(text)
+  const gatewayKey = parsed.gatewayKeystore
+    ? await readGatewayKeystore(parsed.gatewayKeystore, baseDir, parameters.env)
+    : undefined
+  return deepFreeze(buildConfig(parsed, baseDir, parameters.env, gatewayKey))
 }
 
 /**
@@ -96,23 +104,52 @@ export function parseGatewayConfig(parameters: {
   baseDir: string
   env: Readonly<Record<string, string | undefined>>
 }): GatewayConfig {
+  const parsed = parseGatewayFile(parameters.text)
+  if (parsed.gatewayKeystore)
+    throw new GatewayConfigError({ details: 'gatewayKeystore is read from a file: use loadGatewayConfig' })
+  return deepFreeze(buildConfig(parsed, parameters.baseDir, parameters.env, undefined))
+}
+
+function parseGatewayFile(text: string): GatewayFileConfig {
   let raw: unknown
   try {
-    raw = parseYaml(parameters.text)
+    raw = parseYaml(text)
   } catch (cause) {
     throw new GatewayConfigError({ details: 'not valid YAML', cause })
   }
   const result = gatewayConfigSchema.safeParse(raw ?? {})
   if (!result.success) throw new GatewayConfigError({ details: z.prettifyError(result.error) })
-  return deepFreeze(buildConfig(result.data, parameters.baseDir, parameters.env))
+  return result.data
+}
+
+async function readGatewayKeystore(
+  keystore: NonNullable<GatewayFileConfig['gatewayKeystore']>,
+  baseDir: string,
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<Secret<Hex>> {
+  const password = env[keystore.passwordEnv]
+  if (!password)
+    throw new GatewayMissingSecretError({
+      variable: keystore.passwordEnv,
+      purpose: 'gateway keystore password',
+    })
+  const path = resolve(baseDir, keystore.keystoreFile)
+  try {
+    return new Secret(await readKeystoreFile({ path, password }))
+  } catch (cause) {
+    const reason = cause instanceof BaseError ? cause.shortMessage : 'unreadable'
+    throw new GatewayConfigError({ details: `gatewayKeystore.keystoreFile ${path}: ${reason}`, cause })
+  }
 }
 
 function buildConfig(
   parsed: GatewayFileConfig,
   baseDir: string,
   env: Readonly<Record<string, string | undefined>>,
+  keystoreKey: Secret<Hex> | undefined,
 ): GatewayConfig {
-  const gatewayKey = parsed.gatewayKeyEnv ? readKey(env, parsed.gatewayKeyEnv, 'gateway key') : undefined
+  const gatewayKey =
+    keystoreKey ?? (parsed.gatewayKeyEnv ? readKey(env, parsed.gatewayKeyEnv, 'gateway key') : undefined)
   const gatewayAddress = gatewayKey ? privateKeyToAddress(gatewayKey.reveal()) : undefined
   const applications = parsed.applications.map((entry): GatewayApplication => {
     if ('address' in entry) {
@@ -215,13 +252,6 @@ export async function readGatewayStoreSettings(
   } catch (cause) {
     throw new GatewayConfigError({ details: `cannot read ${path}`, cause })
   }
-  let raw: unknown
-  try {
-    raw = parseYaml(text)
-  } catch (cause) {
-    throw new GatewayConfigError({ details: 'not valid YAML', cause })
-  }
-  const result = gatewayConfigSchema.safeParse(raw ?? {})
-  if (!result.success) throw new GatewayConfigError({ details: z.prettifyError(result.error) })
-  return { storeDir: resolve(dirname(path), result.data.store.dir), keys: result.data.keys }
+  const parsed = parseGatewayFile(text)
+  return { storeDir: resolve(dirname(path), parsed.store.dir), keys: parsed.keys }
 }

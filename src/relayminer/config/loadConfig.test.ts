@@ -5,7 +5,7 @@ import { inspect } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { privateKeyToAddress } from '../../protocol/signature/privateKeyToAddress.ts'
 import { exportConfigJsonSchema } from './exportConfigJsonSchema.ts'
-import { encryptKeystore } from './keystore.ts'
+import { encryptKeystore } from '../../chain/keystore/encryptKeystore.ts'
 import { loadConfig, parseConfigText } from './loadConfig.ts'
 
 const key = '0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d'

@@ -2,11 +2,11 @@ import { readFile } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
 import { parse as parseYaml } from 'yaml'
 import { z } from 'zod'
+import { decryptKeystore } from '../../chain/keystore/decryptKeystore.ts'
 import type { Hex } from '../../protocol/bytes/bytes.ts'
 import { privateKeyToAddress } from '../../protocol/signature/privateKeyToAddress.ts'
 import { MissingSecretError, RelayMinerConfigError } from '../errors.ts'
 import { type RelayMinerFileConfig, relayMinerConfigSchema } from './configSchema.ts'
-import { decryptKeystore } from './keystore.ts'
 import { Secret } from './secret.ts'
 
 /** One supplier operator this process serves, with its signing key. */

@@ -115,14 +115,36 @@ const auditShape = {
 
 /** The watcher's config file. */
 export const watcherConfigSchema = z.strictObject({
-  signer: z.strictObject({
-    privateKeyEnv: envName.describe(
-      "variable holding the key that signs relays and reports: the gateway's (or application's) own key, so probes travel under the identity whose traffic they imitate",
-    ),
-    application: address.describe(
-      'the application the relays are for (it staked, and delegated to the signer if that is a gateway)',
-    ),
-  }),
+  signer: z
+    .strictObject({
+      privateKeyEnv: envName
+        .optional()
+        .describe(
+          "variable holding the key that signs relays and reports: the gateway's (or application's) own key, so probes travel under the identity whose traffic they imitate",
+        ),
+      keystoreFile: z
+        .string()
+        .min(1)
+        .optional()
+        .describe('or: that key as a version-3 JSON keystore (`decai keys create`), relative to this file'),
+      passwordEnv: envName.optional().describe('with keystoreFile: variable holding the keystore password'),
+      application: address.describe(
+        'the application the relays are for (it staked, and delegated to the signer if that is a gateway)',
+      ),
+    })
+    .superRefine((signer, context) => {
+      if ((signer.privateKeyEnv === undefined) === (signer.keystoreFile === undefined))
+        context.addIssue({
+          code: 'custom',
+          message: 'give either privateKeyEnv or keystoreFile (with passwordEnv)',
+        })
+      if ((signer.keystoreFile === undefined) !== (signer.passwordEnv === undefined))
+        context.addIssue({
+          code: 'custom',
+          path: ['passwordEnv'],
+          message: 'keystoreFile and passwordEnv go together',
+        })
+    }),
   chain: z.strictObject({
     rpcUrl: z.url(),
     manifestFile: z.string().min(1).describe('deployment manifest written by `decai deploy`'),

@@ -2,7 +2,9 @@ import { readFile } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
 import { parse as parseYaml } from 'yaml'
 import { z } from 'zod'
+import { readKeystoreFile } from '../../chain/keystore/readKeystoreFile.ts'
 import type { Hex } from '../../protocol/bytes/bytes.ts'
+import { BaseError } from '../../protocol/errors/BaseError.ts'
 import { privateKeyToAddress } from '../../protocol/signature/privateKeyToAddress.ts'
 import { WatcherConfigError, WatcherMissingSecretError } from '../errors.ts'
 import type { ServiceObjectives } from '../qos/checkQos.ts'
@@ -33,7 +35,7 @@ export type WatcherConfig = {
 
 /**
  * Reads and validates the watcher config: YAML → schema (defaults, units) → paths resolved against the
- * file's directory → the key read from the environment → private prompts read → a deeply frozen object.
+ * file's directory → the key (environment or keystore) → private prompts read → a deeply frozen object.
  *
  * @param parameters - the config file and the environment.
  * @returns the runtime config.
@@ -51,7 +53,8 @@ export async function loadWatcherConfig(parameters: {
   const parsed = parseWatcherConfig(text)
   const baseDir = dirname(file)
   const extraPrompts = await readExtraPrompts(parsed.probes.extraPromptsFile, baseDir)
-  return deepFreeze(toRuntimeConfig(parsed, { baseDir, env: parameters.env, extraPrompts }))
+  const privateKey = await readSignerKey(parsed.signer, baseDir, parameters.env)
+  return deepFreeze(toRuntimeConfig(parsed, { baseDir, privateKey, extraPrompts }))
 }
 
 /** A watcher inside a gateway: what it audits and how; the gateway supplies keys, chain and server. */
@@ -114,9 +117,9 @@ export function parseWatcherConfig(text: string): WatcherFileConfig {
 
 function toRuntimeConfig(
   parsed: WatcherFileConfig,
-  context: { baseDir: string; env: Readonly<Record<string, string | undefined>>; extraPrompts: string[] },
+  context: { baseDir: string; privateKey: Hex; extraPrompts: string[] },
 ): WatcherConfig {
-  const privateKey = readKey(context.env, parsed.signer.privateKeyEnv)
+  const { privateKey } = context
   return {
     signer: { privateKey, address: privateKeyToAddress(privateKey), application: parsed.signer.application },
     chain: { rpcUrl: parsed.chain.rpcUrl, manifestFile: resolve(context.baseDir, parsed.chain.manifestFile) },
@@ -171,6 +174,28 @@ function toSettings(parsed: AuditSections, extraPrompts: string[]): WatcherSetti
       extraPrompts,
     },
     targetRefreshMs: probes.targetRefresh,
+  }
+}
+
+async function readSignerKey(
+  signer: WatcherFileConfig['signer'],
+  baseDir: string,
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<Hex> {
+  if (signer.privateKeyEnv) return readKey(env, signer.privateKeyEnv)
+  // The schema lets keystoreFile through only with passwordEnv.
+  const passwordEnv = signer.passwordEnv!
+  const password = env[passwordEnv]
+  if (!password)
+    throw new WatcherConfigError({
+      details: `environment variable ${passwordEnv} (the keystore password) is not set`,
+    })
+  const path = resolve(baseDir, signer.keystoreFile!)
+  try {
+    return await readKeystoreFile({ path, password })
+  } catch (cause) {
+    const reason = cause instanceof BaseError ? cause.shortMessage : 'unreadable'
+    throw new WatcherConfigError({ details: `signer.keystoreFile ${path}: ${reason}`, cause })
   }
 }
 

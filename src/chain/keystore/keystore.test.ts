@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { privateKeyToAddress } from '../../protocol/signature/privateKeyToAddress.ts'
-import { decryptKeystore, encryptKeystore } from './keystore.ts'
+import { decryptKeystore } from './decryptKeystore.ts'
+import { encryptKeystore } from './encryptKeystore.ts'
 
 // The pbkdf2 test vector of the Web3 Secret Storage definition (password "testpassword"). Its scrypt
 // vector uses r = 1 with N = 2^18, which RFC 7914 (N < 2^(16·r)) and so OpenSSL reject; the scrypt path
