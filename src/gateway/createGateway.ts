@@ -106,7 +106,7 @@ export async function createGateway(parameters: CreateGatewayParameters): Promis
     observeRequest: parameters.observeRequest,
   }
   const unsubscribe = parameters.verdicts?.subscribe((verdict) => {
-    scores.recordVerdict(verdict.supplier.toLowerCase() as `0x${string}`, verdict.outcome)
+    scores.recordVerdict(verdict.supplier.toLowerCase() as `0x${string}`, verdict.serviceId, verdict.outcome)
     logger.info(
       { supplier: verdict.supplier, outcome: verdict.outcome, reason: verdict.reason },
       'watcher verdict',

@@ -54,7 +54,8 @@ export async function createCandidatePlan(
         const open = session.suppliers.filter(
           (supplier) => !triedPairs.has(pairKey(session, supplier.operator)),
         )
-        const [supplier] = context.selector.order(open, { operators: excludedOperators, owners: triedOwners })
+        const tried = { operators: excludedOperators, owners: triedOwners }
+        const [supplier] = context.selector.order(open, tried, serviceId)
         if (!supplier) continue
         if (isFirst) context.selector.notePick(supplier.owner)
         isFirst = false

@@ -44,17 +44,31 @@ describe('createSupplierScores', () => {
     expect(scores.score(a)).toBeGreaterThan(30)
   })
 
-  it('behavior: a failing verdict quarantines the supplier for a while; no sanction is permanent', () => {
+  it('behavior: a failing verdict excludes the supplier from that service until a later pass', () => {
     let now = 0
-    const scores = createSupplierScores({
-      nowMs: () => now,
-      verdictQuarantineMs: 10_000,
-      recoveryHalfLifeMs: 1_000,
-    })
-    scores.recordVerdict(a, 'fail')
+    const scores = createSupplierScores({ nowMs: () => now, recoveryHalfLifeMs: 1_000 })
+    scores.recordVerdict(a, 'llama-tiny', 'fail')
+    expect(scores.standing(a, 'llama-tiny')).toMatchObject({ score: 0, isQuarantined: true })
+    // A proven cheat does not come back with time: days later it is still out.
+    now = 7 * 24 * 3_600_000
+    expect(scores.standing(a, 'llama-tiny')).toMatchObject({ score: 0, isQuarantined: true })
+    scores.recordVerdict(a, 'llama-tiny', 'pass')
+    expect(scores.standing(a, 'llama-tiny').isQuarantined).toBe(false)
+    expect(scores.score(a, 'llama-tiny')).toBeGreaterThan(80)
+  })
+
+  it('behavior: a fail on one service leaves the supplier in rotation for its other services', () => {
+    const scores = createSupplierScores({ nowMs: () => 0 })
+    const before = scores.score(a, 'qwen-small')
+    scores.recordVerdict(a, 'llama-tiny', 'fail')
+    expect(scores.standing(a, 'qwen-small')).toMatchObject({ score: before, isQuarantined: false })
+    // Metrics name no service: excluded somewhere reads as quarantined.
     expect(scores.standing(a)).toMatchObject({ score: 0, isQuarantined: true })
-    now = 10_001
-    expect(scores.standing(a).isQuarantined).toBe(false)
+  })
+
+  it('behavior: other sanctions are not permanent; an idle supplier drifts back to the prior', () => {
+    let now = 0
+    const scores = createSupplierScores({ nowMs: () => now, recoveryHalfLifeMs: 1_000 })
     for (let i = 0; i < 5; i++) scores.recordFailure(b, 'timeout')
     const low = scores.score(b)
     now = 60_000 // idle: reliability drifts back to the prior

@@ -15,8 +15,6 @@ export type ScoreOptions = {
   tpotScaleMs: number
   /** Half-life of an integrity penalty (bad signature, hash or usage). */
   integrityHalfLifeMs: number
-  /** How long a failing watcher verdict keeps a supplier out of rotation. */
-  verdictQuarantineMs: number
 }
 
 export const defaultScoreOptions: ScoreOptions = {
@@ -26,7 +24,6 @@ export const defaultScoreOptions: ScoreOptions = {
   ttftScaleMs: 2_000,
   tpotScaleMs: 100,
   integrityHalfLifeMs: 600_000,
-  verdictQuarantineMs: 1_800_000,
 }
 
 /** How much one failure of a class weighs, in observations of 0 (a success is one observation of 1). */
@@ -49,22 +46,27 @@ type SupplierState = {
   ttftMs: number | undefined
   tpotMs: number | undefined
   integrity: number
-  quarantinedUntilMs: number
+  /** Services whose latest watcher verdict on this supplier is `fail`. */
+  failedServices: Set<string>
   updatedAtMs: number
   inFlight: number
 }
 
-/** A supplier's current standing (for metrics and routing). */
+/**
+ * A supplier's current standing (for metrics and routing). Quarantined: excluded from the service asked
+ * about, or, when none is named (metrics), from at least one service; the score is then 0.
+ */
 export type SupplierStanding = { score: number; isQuarantined: boolean; inFlight: number }
 
 /** The score book: observations in, scores out. Keyed by operator address. */
 export type SupplierScores = {
   recordSuccess(supplier: Hex, timing: { ttftMs: number; tpotMs?: number | undefined }): void
   recordFailure(supplier: Hex, failure: FailureClass): void
-  recordVerdict(supplier: Hex, outcome: 'pass' | 'fail'): void
-  /** 0–100; 0 while quarantined. */
-  score(supplier: Hex): number
-  standing(supplier: Hex): SupplierStanding
+  /** A watcher's latest verdict on the supplier for one service: `fail` excludes it there until a `pass`. */
+  recordVerdict(supplier: Hex, serviceId: string, outcome: 'pass' | 'fail'): void
+  /** 0–100; 0 while quarantined (see `SupplierStanding`). */
+  score(supplier: Hex, serviceId?: string): number
+  standing(supplier: Hex, serviceId?: string): SupplierStanding
   begin(supplier: Hex): () => void
   /** Every supplier seen, for `/metrics`. */
   entries(): Array<[Hex, SupplierStanding]>
@@ -73,8 +75,10 @@ export type SupplierScores = {
 /**
  * Creates the score book. A score is a product of factors in [0, 1], times 100:
  * reliability² (an EWMA of successes that drifts back to the prior while idle) × latency (TTFT) ×
- * throughput (TPOT) × (1 − integrity penalty, decaying); a failing watcher verdict zeroes it for a while.
- * Scores are continuous, so selection can weight by them instead of cutting into tiers.
+ * throughput (TPOT) × (1 − integrity penalty, decaying). A failing watcher verdict excludes the supplier
+ * from that service only, and for as long as it is the latest verdict: a proven cheat does not drift
+ * back into rotation with time, only a later `pass` re-admits it. Other sanctions decay. Scores are
+ * continuous, so selection can weight by them instead of cutting into tiers.
  *
  * @param options - knobs and the clock (ms), both injectable for tests
  * @returns the score book
@@ -96,7 +100,7 @@ export function createSupplierScores(
         ttftMs: undefined,
         tpotMs: undefined,
         integrity: 0,
-        quarantinedUntilMs: 0,
+        failedServices: new Set(),
         updatedAtMs: nowMs(),
         inFlight: 0,
       }
@@ -108,9 +112,10 @@ export function createSupplierScores(
     const a = 1 - (1 - knobs.alpha) ** weight
     state.reliability += a * (value - state.reliability)
   }
-  const standing = (supplier: Hex): SupplierStanding => {
+  const standing = (supplier: Hex, serviceId?: string): SupplierStanding => {
     const state = stateOf(supplier)
-    const isQuarantined = state.quarantinedUntilMs > nowMs()
+    const isQuarantined =
+      serviceId === undefined ? state.failedServices.size > 0 : state.failedServices.has(serviceId)
     return { score: isQuarantined ? 0 : computeScore(state, knobs), isQuarantined, inFlight: state.inFlight }
   }
   return {
@@ -126,14 +131,15 @@ export function createSupplierScores(
       const weight = failureWeights[failure]
       if (weight > 0) observe(state, 0, weight)
     },
-    recordVerdict(supplier, outcome) {
+    recordVerdict(supplier, serviceId, outcome) {
       const state = stateOf(supplier)
-      if (outcome === 'fail') {
-        state.quarantinedUntilMs = nowMs() + knobs.verdictQuarantineMs
-        state.integrity = 1
-      } else observe(state, 1, 1)
+      if (outcome === 'fail') state.failedServices.add(serviceId)
+      else {
+        state.failedServices.delete(serviceId)
+        observe(state, 1, 1)
+      }
     },
-    score: (supplier) => standing(supplier).score,
+    score: (supplier, serviceId) => standing(supplier, serviceId).score,
     standing,
     begin(supplier) {
       const state = stateOf(supplier)

@@ -10,6 +10,7 @@ const supplier = (n: number, owner = n): SessionSupplier => ({
   owner: `0x${owner.toString(16).padStart(40, 'f')}` as Hex,
 })
 const none = { operators: new Set<Hex>(), owners: new Set<Hex>() }
+const service = 'llama-tiny'
 
 function seeded(seed: number): () => number {
   let state = seed
@@ -26,7 +27,10 @@ describe('createSupplierSelector', () => {
     for (let i = 0; i < 10; i++) scores.recordSuccess(good.operator, { ttftMs: 50 })
     for (let i = 0; i < 3; i++) scores.recordFailure(bad.operator, 'supplier_error')
     const selector = createSupplierSelector({ scores, operatorShareCap: 1, random: seeded(7) })
-    const firsts = Array.from({ length: 2_000 }, () => selector.order([good, bad], none)[0]!.operator)
+    const firsts = Array.from(
+      { length: 2_000 },
+      () => selector.order([good, bad], none, service)[0]!.operator,
+    )
     const badShare = firsts.filter((operator) => operator === bad.operator).length / firsts.length
     expect(badShare).toBeGreaterThan(0.005)
     expect(badShare).toBeLessThan(0.1)
@@ -36,19 +40,24 @@ describe('createSupplierSelector', () => {
     const scores = createSupplierScores({ nowMs: () => 0 })
     const selector = createSupplierSelector({ scores, operatorShareCap: 1, random: () => 0 })
     const list = [supplier(1, 9), supplier(2, 9), supplier(3, 7)]
-    const order = selector.order(list, {
-      operators: new Set([list[0]!.operator]),
-      owners: new Set([list[0]!.owner]),
-    })
+    const order = selector.order(
+      list,
+      { operators: new Set([list[0]!.operator]), owners: new Set([list[0]!.owner]) },
+      service,
+    )
     expect(order.map((s) => s.operator)).toEqual([list[2]!.operator, list[1]!.operator])
   })
 
-  it('behavior: quarantined suppliers come last, never first while another exists', () => {
+  it('behavior: a supplier failed for the service is never offered for it, still offered for others', () => {
     const scores = createSupplierScores({ nowMs: () => 0 })
     const list = [supplier(1), supplier(2)]
-    scores.recordVerdict(list[0]!.operator, 'fail')
+    scores.recordVerdict(list[0]!.operator, service, 'fail')
     const selector = createSupplierSelector({ scores, operatorShareCap: 1, random: () => 0 })
-    expect(selector.order(list, none).map((s) => s.operator)).toEqual([list[1]!.operator, list[0]!.operator])
+    expect(selector.order(list, none, service).map((s) => s.operator)).toEqual([list[1]!.operator])
+    expect(selector.order([list[0]!], none, service)).toEqual([])
+    expect(selector.order(list, none, 'qwen-small').map((s) => s.operator)).toContain(list[0]!.operator)
+    scores.recordVerdict(list[0]!.operator, service, 'pass')
+    expect(selector.order(list, none, service).map((s) => s.operator)).toContain(list[0]!.operator)
   })
 
   it('behavior: no owner takes more than the cap of first picks while another owner is available', () => {
@@ -62,7 +71,7 @@ describe('createSupplierSelector', () => {
       random: () => 0,
       windowSize: 100,
     })
-    for (let i = 0; i < 500; i++) selector.notePick(selector.order([big, small], none)[0]!.owner)
+    for (let i = 0; i < 500; i++) selector.notePick(selector.order([big, small], none, service)[0]!.owner)
     expect(selector.shareOf(big.owner)).toBeLessThanOrEqual(0.66)
     expect(selector.shareOf(big.owner)).toBeGreaterThan(0.6)
   })

@@ -22,12 +22,14 @@ export type CreateSupplierSelectorParameters = {
 /** Orders a session's suppliers for one request. */
 export type SupplierSelector = {
   /**
-   * Candidates in the order to try them: weighted by score without replacement, owners over the cap
-   * moved back, owners already tried for this request after the others, quarantined suppliers last.
+   * Candidates for `serviceId` in the order to try them: weighted by score without replacement, owners
+   * over the cap moved back, owners already tried for this request after the others. Suppliers whose
+   * latest watcher verdict for the service is `fail` are left out: a proven cheat serves no request.
    */
   order(
     suppliers: readonly SessionSupplier[],
     tried: { operators: ReadonlySet<Hex>; owners: ReadonlySet<Hex> },
+    serviceId: string,
   ): SessionSupplier[]
   /** Records the owner of a first pick (the cap's window). */
   notePick(owner: Hex): void
@@ -44,7 +46,7 @@ export type SupplierSelector = {
  * @param parameters - scores, cap, window, random source, exponent
  * @returns the selector
  * @example
- * const ordered = selector.order(session.suppliers, { operators: new Set(), owners: new Set() })
+ * const ordered = selector.order(session.suppliers, { operators: new Set(), owners: new Set() }, 'llama-tiny')
  */
 export function createSupplierSelector(parameters: CreateSupplierSelectorParameters): SupplierSelector {
   const { scores, operatorShareCap } = parameters
@@ -59,19 +61,21 @@ export function createSupplierSelector(parameters: CreateSupplierSelectorParamet
   const shareOf = (owner: Hex) => (window.length === 0 ? 0 : (counts.get(owner) ?? 0) / window.length)
 
   return {
-    order(suppliers, tried) {
-      const fresh = suppliers.filter((supplier) => !tried.operators.has(supplier.operator))
-      const live = fresh.filter((supplier) => !scores.standing(supplier.operator).isQuarantined)
-      const quarantined = fresh.filter((supplier) => scores.standing(supplier.operator).isQuarantined)
-      const best = Math.max(1, ...live.map((s) => scores.score(s.operator)))
+    order(suppliers, tried, serviceId) {
+      const live = suppliers.filter(
+        (supplier) =>
+          !tried.operators.has(supplier.operator) &&
+          !scores.standing(supplier.operator, serviceId).isQuarantined,
+      )
+      const best = Math.max(1, ...live.map((s) => scores.score(s.operator, serviceId)))
       const weightOf = (s: SessionSupplier) =>
-        Math.max(scores.score(s.operator), best * probationFloor) ** exponent
+        Math.max(scores.score(s.operator, serviceId), best * probationFloor) ** exponent
       const sampled = weightedOrder(live, weightOf, random)
       const spread = [
         ...sampled.filter((s) => !tried.owners.has(s.owner)),
         ...sampled.filter((s) => tried.owners.has(s.owner)),
       ]
-      return [...applyCap(spread, shareOf, operatorShareCap), ...quarantined]
+      return applyCap(spread, shareOf, operatorShareCap)
     },
     notePick(owner) {
       counts.set(owner, (counts.get(owner) ?? 0) + 1)

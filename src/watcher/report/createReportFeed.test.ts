@@ -14,12 +14,12 @@ const watcherKey: Hex = `0x${'11'.repeat(32)}`
 const strangerKey: Hex = `0x${'22'.repeat(32)}`
 const watcher = privateKeyToAddress(watcherKey)
 
-function signed(supplier: Hex, verdict: AuditState['verdict'], key: Hex, nowMs: number) {
+function signed(supplier: Hex, verdict: AuditState['verdict'], key: Hex, nowMs: number, serviceId = 'svc') {
   const state = { ...sampleState(), verdict }
   const report = buildWatcherReport({
     watcher: privateKeyToAddress(key),
     supplier,
-    serviceId: 'svc',
+    serviceId,
     modelSha256: 'ab'.repeat(32),
     alpha: 0.01,
     state,
@@ -57,5 +57,35 @@ describe('createReportFeed', () => {
       [a, 'fail'],
       [b, 'pass'],
     ])
+  })
+  it('behavior: verdicts are per service; a standing fail is replayed to a late subscriber; stale reports are ignored', async () => {
+    const book = createReportBook()
+    const app = createReportApp({ book, watcher })
+    const feed = createReportFeed({
+      url: 'http://watcher.test',
+      watcher,
+      fetch: (async (url: string | URL | Request) =>
+        app.request(new URL(String(url)).pathname)) as typeof fetch,
+    })
+    const a: Hex = `0x${'aa'.repeat(20)}`
+    book.put(signed(a, 'fail', watcherKey, 10, 'svc'))
+    book.put(signed(a, 'pass', watcherKey, 11, 'other'))
+    await feed.refresh()
+    const late: WatcherVerdict[] = []
+    feed.subscribe((verdict) => late.push(verdict))
+    expect(late.map((verdict) => [verdict.serviceId, verdict.outcome]).sort()).toEqual([
+      ['other', 'pass'],
+      ['svc', 'fail'],
+    ])
+    // A stale copy of an older pass changes nothing; a later pending neither.
+    book.put(signed(a, 'pass', watcherKey, 5, 'svc'))
+    await feed.refresh()
+    book.put(signed(a, 'pending', watcherKey, 12, 'svc'))
+    await feed.refresh()
+    expect(late).toHaveLength(2)
+    book.put(signed(a, 'pass', watcherKey, 13, 'svc'))
+    await feed.refresh()
+    feed.stop()
+    expect(late.at(-1)).toMatchObject({ serviceId: 'svc', outcome: 'pass' })
   })
 })

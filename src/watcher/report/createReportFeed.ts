@@ -26,8 +26,12 @@ export type ReportFeed = {
 
 /**
  * Follows a remote watcher's published reports: polls `GET /reports`, keeps only reports whose hash and
- * signature verify against the trusted watcher, and announces each supplier's verdict when it becomes
- * `pass` or `fail` or changes. A gateway passes it as `verdicts` to score suppliers on it.
+ * signature verify against the trusted watcher, and announces each (supplier, service) verdict when it
+ * becomes `pass` or `fail` or changes. The gateway holds a `fail` until a later `pass`, so one
+ * announcement is enough; the feed keeps the standing verdicts and replays them to each new subscriber,
+ * so a gateway that subscribes after the announcement still excludes the cheat. A report older than
+ * the latest one seen for its pair (a stale copy) is ignored; `pending` changes nothing. A gateway
+ * passes the feed as `verdicts` to score suppliers on it.
  *
  * @param parameters - URL, trusted watcher address, period, fetch.
  * @returns the feed (polling until `stop()`).
@@ -38,7 +42,7 @@ export type ReportFeed = {
 export function createReportFeed(parameters: CreateReportFeedParameters): ReportFeed {
   const doFetch = parameters.fetch ?? fetch
   const listeners = new Set<(verdict: WatcherVerdict) => void>()
-  const announced = new Map<string, string>()
+  const standing = new Map<string, { issuedAt: number; verdict: WatcherVerdict | undefined }>()
   const refresh = async () => {
     try {
       const response = await doFetch(new URL('reports', withSlash(parameters.url)), {
@@ -59,16 +63,21 @@ export function createReportFeed(parameters: CreateReportFeedParameters): Report
     } catch {
       return
     }
-    if (report.verdict === 'pending') return
     const key = `${report.supplier}\u0000${report.serviceId}`
-    if (announced.get(key) === report.verdict) return
-    announced.set(key, report.verdict)
-    const verdict = {
+    const last = standing.get(key)
+    if (last && last.issuedAt > report.issuedAt) return
+    const lastOutcome = last?.verdict?.outcome
+    if (report.verdict === 'pending' || report.verdict === lastOutcome) {
+      standing.set(key, { issuedAt: report.issuedAt, verdict: last?.verdict })
+      return
+    }
+    const verdict: WatcherVerdict = {
       supplier: report.supplier,
       serviceId: report.serviceId,
       outcome: report.verdict,
       reason: report.summary,
     }
+    standing.set(key, { issuedAt: report.issuedAt, verdict })
     for (const listener of listeners) listener(verdict)
   }
   const timer = setInterval(() => void refresh(), parameters.intervalMs ?? 10_000)
@@ -76,6 +85,7 @@ export function createReportFeed(parameters: CreateReportFeedParameters): Report
   return {
     subscribe(listener) {
       listeners.add(listener)
+      for (const { verdict } of standing.values()) if (verdict) listener(verdict)
       return () => listeners.delete(listener)
     },
     refresh,
