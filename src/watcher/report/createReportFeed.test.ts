@@ -30,16 +30,22 @@ function signed(supplier: Hex, verdict: AuditState['verdict'], key: Hex, nowMs: 
   return signWatcherReport(report, key)
 }
 
+// A feed polling an in-process report app over a book the test fills.
+function feedOverBook() {
+  const book = createReportBook()
+  const app = createReportApp({ book, watcher })
+  const feed = createReportFeed({
+    url: 'http://watcher.test',
+    watcher,
+    fetch: (async (url: string | URL | Request) =>
+      app.request(new URL(String(url)).pathname)) as typeof fetch,
+  })
+  return { book, feed }
+}
+
 describe('createReportFeed', () => {
   it('behavior: verified verdicts are announced once per change; foreign and pending reports are not', async () => {
-    const book = createReportBook()
-    const app = createReportApp({ book, watcher })
-    const feed = createReportFeed({
-      url: 'http://watcher.test',
-      watcher,
-      fetch: (async (url: string | URL | Request) =>
-        app.request(new URL(String(url)).pathname)) as typeof fetch,
-    })
+    const { book, feed } = feedOverBook()
     const seen: WatcherVerdict[] = []
     feed.subscribe((verdict) => seen.push(verdict))
     const a: Hex = `0x${'aa'.repeat(20)}`
@@ -59,14 +65,7 @@ describe('createReportFeed', () => {
     ])
   })
   it('behavior: verdicts are per service; a standing fail is replayed to a late subscriber; stale reports are ignored', async () => {
-    const book = createReportBook()
-    const app = createReportApp({ book, watcher })
-    const feed = createReportFeed({
-      url: 'http://watcher.test',
-      watcher,
-      fetch: (async (url: string | URL | Request) =>
-        app.request(new URL(String(url)).pathname)) as typeof fetch,
-    })
+    const { book, feed } = feedOverBook()
     const a: Hex = `0x${'aa'.repeat(20)}`
     book.put(signed(a, 'fail', watcherKey, 10, 'svc'))
     book.put(signed(a, 'pass', watcherKey, 11, 'other'))
