@@ -13,6 +13,7 @@ export type HexString = string
 export type UpstreamStatus =
   | { state: 'not-configured' }
   | { state: 'ok'; url: string; fetchedAtMs: number }
+  /** `fetchedAtMs`: the last successful fetch, whose data the pages still show (flagged), or null. */
   | { state: 'unreachable'; url: string; error: string; fetchedAtMs: number | null }
 
 /**
@@ -135,7 +136,11 @@ export type ServiceDetail = ServiceSummary & {
   supplierList: { operator: HexString; endpoint: string; fromSession: IntString }[]
 }
 
-export type QosView = { score: number; isQuarantined: boolean }
+/**
+ * A supplier's QoS score on the gateway. `isStale`: the gateway's last scrape failed, so the score is the
+ * one of `UpstreamStatus.fetchedAtMs` and may have changed since.
+ */
+export type QosView = { score: number; isQuarantined: boolean; isStale: boolean }
 
 /** A watcher's decision about a supplier (docs/explorer.md, "Watcher reports"). */
 export type WatcherReportView = {

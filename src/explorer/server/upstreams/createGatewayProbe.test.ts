@@ -41,8 +41,8 @@ describe('createGatewayProbe', () => {
     probe.stop()
     expect(gateway.urls).toEqual(['http://gw.test/base/metrics', 'http://gw.test/base/metrics'])
     expect(probe.relaysPerSecond()).toBe(6)
-    expect(probe.scores().get('0xaa')).toEqual({ score: 91, isQuarantined: false })
-    expect(probe.scores().get('0xbb')).toEqual({ score: 0, isQuarantined: true })
+    expect(probe.scores().get('0xaa')).toEqual({ score: 91, isQuarantined: false, isStale: false })
+    expect(probe.scores().get('0xbb')).toEqual({ score: 0, isQuarantined: true, isStale: false })
     expect(probe.status()).toEqual({ state: 'ok', url: 'http://gw.test/base', fetchedAtMs: 15_000 })
   })
 
@@ -57,18 +57,45 @@ describe('createGatewayProbe', () => {
     expect(probe.relaysPerSecond()).toBe(3)
   })
 
-  it('error: an unreachable gateway is reported, keeping the last scores', async () => {
-    const gateway = fakeGateway([metrics(1)])
-    const probe = createGatewayProbe({ url: 'http://gw.test', fetch: gateway.fetch, now: () => 5 })
+  it('error: an unreachable gateway is reported; the rate goes, the last scores stay flagged stale, the last fetch time stays', async () => {
+    let nowMs = 5
+    const gateway = fakeGateway([metrics(1), metrics(11)])
+    const probe = createGatewayProbe({ url: 'http://gw.test', fetch: gateway.fetch, now: () => nowMs })
     await probe.refresh()
+    nowMs = 1_005
+    await probe.refresh()
+    expect(probe.relaysPerSecond()).toBe(10)
+    nowMs = 2_005
     await probe.refresh()
     probe.stop()
     expect(probe.status()).toEqual({
       state: 'unreachable',
       url: 'http://gw.test',
       error: 'The gateway API failed: GET /metrics answered 503.',
-      fetchedAtMs: 5,
+      fetchedAtMs: 1_005,
     })
+    expect(probe.relaysPerSecond()).toBeNull()
+    expect(probe.scores().get('0xaa')).toEqual({ score: 91, isQuarantined: false, isStale: true })
     expect(probe.scores().size).toBe(2)
+  })
+
+  it('behavior: after an outage the rate needs two good scrapes again, and scores are fresh at once', async () => {
+    let nowMs = 0
+    const bodies: (string | undefined)[] = [metrics(1), undefined, metrics(21), metrics(41)]
+    const fetch = (async () => {
+      const body = bodies.shift()
+      return body === undefined ? new Response('down', { status: 503 }) : new Response(body)
+    }) as unknown as typeof globalThis.fetch
+    const probe = createGatewayProbe({ url: 'http://gw.test', fetch, now: () => nowMs })
+    for (const atMs of [0, 1_000, 2_000]) {
+      nowMs = atMs
+      await probe.refresh()
+    }
+    expect(probe.relaysPerSecond()).toBeNull()
+    expect(probe.scores().get('0xaa')?.isStale).toBe(false)
+    nowMs = 4_000
+    await probe.refresh()
+    probe.stop()
+    expect(probe.relaysPerSecond()).toBe(10)
   })
 })

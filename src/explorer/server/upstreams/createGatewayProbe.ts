@@ -5,9 +5,9 @@ import { parsePrometheusText } from './parsePrometheusText.ts'
 /** What the explorer knows from a gateway's `/metrics`. */
 export type GatewayProbe = {
   status(): UpstreamStatus
-  /** Successful relays per second between the last two scrapes; null until two scrapes exist. */
+  /** Successful relays per second between the last two scrapes; null until two scrapes in a row succeed. */
   relaysPerSecond(): number | null
-  /** QoS scores by supplier operator (lower-case). */
+  /** QoS scores by supplier operator (lower-case); flagged `isStale` while the gateway cannot be scraped. */
   scores(): ReadonlyMap<string, QosView>
   /** Scrapes now. Never throws: a failure is recorded in `status()`. */
   refresh(): Promise<void>
@@ -56,7 +56,7 @@ export function createGatewayProbe(parameters: CreateGatewayProbeParameters): Ga
           .filter((s) => s.name === 'decai_gateway_supplier_score' && s.labels.supplier)
           .map((s) => [
             s.labels.supplier!.toLowerCase(),
-            { score: s.value, isQuarantined: s.labels.quarantined === 'true' },
+            { score: s.value, isQuarantined: s.labels.quarantined === 'true', isStale: false },
           ]),
       )
       const successes = samples
@@ -66,6 +66,9 @@ export function createGatewayProbe(parameters: CreateGatewayProbeParameters): Ga
       status = { state: 'ok', url, fetchedAtMs: now() }
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error)
+      // No rate across a failed scrape (it would be an old one shown as current); old scores stay, flagged.
+      scrapes = []
+      scores = new Map([...scores].map(([supplier, qos]) => [supplier, { ...qos, isStale: true }]))
       status = {
         state: 'unreachable',
         url,

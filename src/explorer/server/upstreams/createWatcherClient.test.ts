@@ -41,4 +41,23 @@ describe('createWatcherClient', () => {
       error: 'The watcher API failed: GET /reports answered 404.',
     })
   })
+
+  it('error: a watcher that stops answering keeps its reports and the time of the last good fetch', async () => {
+    const routes: Record<string, unknown> = { '/v1/reports': [{ supplier, verdict: 'pass' }] }
+    const fake = fakeWatcher(routes)
+    let nowMs = 7
+    const watcher = createWatcherClient({ url: 'http://watcher.test', fetch: fake.fetch, now: () => nowMs })
+    await watcher.refresh()
+    delete routes['/v1/reports']
+    nowMs = 20
+    await watcher.refresh()
+    watcher.stop()
+    expect(watcher.status()).toEqual({
+      state: 'unreachable',
+      url: 'http://watcher.test',
+      error: 'The watcher API failed: GET /v1/reports answered 404.',
+      fetchedAtMs: 7,
+    })
+    expect(watcher.reports()).toMatchObject([{ supplier, verdict: 'pass' }])
+  })
 })

@@ -58,7 +58,9 @@ export function createWatcherClient(parameters: CreateWatcherClientParameters): 
       status = { state: 'ok', url, fetchedAtMs: now() }
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error)
-      status = { state: 'unreachable', url, error: reason, fetchedAtMs: null }
+      // The last good fetch time stays, so the page can say how old the reports it still shows are.
+      const fetchedAtMs = status.state === 'not-configured' ? null : status.fetchedAtMs
+      status = { state: 'unreachable', url, error: reason, fetchedAtMs }
     }
   }
   const timer = url ? setInterval(() => void refresh(), parameters.intervalMs ?? 10_000) : undefined

@@ -1,6 +1,12 @@
 import type { UpstreamStatus } from '../../../api/types.ts'
 import { formatTime } from '../app/format.ts'
 
+// What the pages keep showing from the last good fetch, and what they drop.
+const staleNote = {
+  gateway: ': QoS scores shown are from then (marked stale); the relay rate is not shown.',
+  watcher: ': the reports and verdicts shown are from then.',
+}
+
 /**
  * Says where a column's data comes from, or why it is missing: an upstream API that is not configured or
  * cannot be reached.
@@ -19,8 +25,10 @@ export function UpstreamNotice({ name, status }: { name: 'gateway' | 'watcher'; 
   if (status.state === 'unreachable')
     return (
       <p class="notice notice-warn">
-        The {name} at <code>{status.url}</code> cannot be reached ({status.error}); last data:{' '}
-        {formatTime(status.fetchedAtMs)}.
+        The {name} at <code>{status.url}</code> cannot be reached ({status.error}).{' '}
+        {status.fetchedAtMs === null
+          ? 'No data from it yet.'
+          : `Last data at ${formatTime(status.fetchedAtMs)}${staleNote[name]}`}
       </p>
     )
   return (

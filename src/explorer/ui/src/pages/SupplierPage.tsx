@@ -80,7 +80,7 @@ function IdentitySection({ view }: { view: SupplierDetail }) {
           {
             label: 'QoS score',
             value: view.qos ? view.qos.score.toFixed(1) : '—',
-            hint: view.qos?.isQuarantined ? 'quarantined' : 'from the gateway',
+            hint: qosHint(view.qos),
           },
         ]}
       />
@@ -181,4 +181,9 @@ function CommitmentCell({ report }: { report: WatcherReportView }) {
     )
   if (commitment.status === 'not-found') return <Badge value="not committed" />
   return `unknown (${commitment.reason})`
+}
+
+function qosHint(qos: SupplierDetail['qos']): string {
+  const source = qos?.isStale ? 'stale: the gateway cannot be reached' : 'from the gateway'
+  return qos?.isQuarantined ? `quarantined, ${source}` : source
 }

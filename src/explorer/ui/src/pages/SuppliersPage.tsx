@@ -1,4 +1,4 @@
-import type { SupplierSummary, UpstreamsView } from '../../../api/types.ts'
+import type { QosView, SupplierSummary, UpstreamsView } from '../../../api/types.ts'
 import { formatInt, formatTokens } from '../app/format.ts'
 import { href } from '../app/router.ts'
 import { useApi } from '../app/useApi.ts'
@@ -45,8 +45,7 @@ export function SuppliersPage() {
               {
                 header: 'QoS score',
                 isNumeric: true,
-                cell: (s) =>
-                  s.qos ? `${s.qos.score.toFixed(1)}${s.qos.isQuarantined ? ' (quarantined)' : ''}` : '—',
+                cell: (s) => (s.qos ? formatQos(s.qos) : '—'),
               },
               {
                 header: 'Watcher verdict',
@@ -58,4 +57,10 @@ export function SuppliersPage() {
       </ResourceView>
     </Page>
   )
+}
+
+// A stale score says so in words: the gateway could not be scraped since it was read.
+function formatQos(qos: QosView): string {
+  const flags = [qos.isQuarantined && 'quarantined', qos.isStale && 'stale'].filter(Boolean)
+  return `${qos.score.toFixed(1)}${flags.length > 0 ? ` (${flags.join(', ')})` : ''}`
 }
