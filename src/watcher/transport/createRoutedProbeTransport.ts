@@ -43,13 +43,21 @@ export function createRoutedProbeTransport(parameters: {
   const nowMs = parameters.nowMs ?? (() => performance.now())
   return {
     async send(target, request, { signal }): Promise<ProbeExchange> {
-      const sentAtMs = nowMs()
       let prepared: PreparedProbeRelay
       try {
         prepared = await parameters.router.prepare(target, request)
       } catch {
-        return failedExchange(undefined, { sentAtMs, doneAtMs: nowMs(), signal, knownFault: 'internal' })
+        const failedAtMs = nowMs()
+        return failedExchange(undefined, {
+          sentAtMs: failedAtMs,
+          doneAtMs: failedAtMs,
+          signal,
+          knownFault: 'internal',
+        })
       }
+      // Timed from here, not before `prepare`: session lookups (RPC) and signing are the watcher's own
+      // time, and counting them would blame the supplier for it in TTFT and the error timings.
+      const sentAtMs = nowMs()
       try {
         const reply = await prepared.send(signal)
         if (reply.status !== 200)
