@@ -58,6 +58,10 @@ export { toTargetValue } from './difficulty/toTargetValue.ts'
 export type { DifficultyTarget, Rational } from './difficulty/types.ts'
 export { BaseError, type BaseErrorParameters } from './errors/BaseError.ts'
 export { type ErrorCode, errorCodes, type Fault } from './errors/codes.ts'
+export { hashSupplierObjectives } from './objectives/hashSupplierObjectives.ts'
+export { signSupplierObjectives } from './objectives/signSupplierObjectives.ts'
+export type { ServiceObjectives, SignedSupplierObjectives, SupplierObjectives } from './objectives/types.ts'
+export { verifySupplierObjectives } from './objectives/verifySupplierObjectives.ts'
 export {
   asBuffer,
   asUint8Array,

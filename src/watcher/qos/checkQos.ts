@@ -1,17 +1,8 @@
+import type { ServiceObjectives } from '../../protocol/objectives/types.ts'
 import type { ProbeExchange } from '../ports.ts'
 
-/**
- * A supplier's advertised service objectives. The p90 targets follow the usual SLO form ("90 % of
- * requests see TTFT ≤ X"): the test asks whether more than 10 % of probes exceed X.
- */
-export type ServiceObjectives = {
-  /** Time to first token, client side (network, queue and prefill included). */
-  ttftP90Ms?: number | undefined
-  /** Time per output token after the first. */
-  tpotP90Ms?: number | undefined
-  /** Largest share of failed requests (supplier's fault) promised. */
-  maxErrorRate?: number | undefined
-}
+/** A supplier's service objectives: the protocol's shape, shared with the relayminer that advertises them. */
+export type { ServiceObjectives }
 
 /** What one probe says about a supplier's service. */
 export type QosObservation = {
