@@ -160,13 +160,20 @@ describe('explorer API on a devnet', () => {
     await expect(second).rejects.toMatchObject({ code: 'CLI_PORT_IN_USE' })
   })
 
-  it('behavior: stop() ends the live streams of connected browsers and releases the port', async () => {
+  it('behavior: --max-block-range and --confirmations reach the indexer; stop() ends live streams and releases the port', async () => {
     const other = await startExplorer({
       manifest: net.manifest,
       rpcUrl: net.chain.rpcUrl,
       port: 0,
       dataDir: join(dir, 'third'),
+      maxBlockRange: 7n,
+      confirmations: 3n,
     })
+    // The devnet mines no block by itself here, so the head stays put while this runs.
+    const overview = await getApi<OverviewView>(other, '/api/overview')
+    expect(BigInt(overview.indexedHeight!)).toBe(BigInt(overview.head!.height) - 3n)
+    const all = await get<OverviewView>('/api/overview')
+    expect(overview.counts).toEqual(all.counts)
     const response = await fetch(`${other.url}api/stream`)
     const reader = response.body!.getReader()
     expect(new TextDecoder().decode((await reader.read()).value)).toMatch(/^: connected\n\n/)

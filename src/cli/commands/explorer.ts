@@ -1,7 +1,7 @@
-import type { Command } from 'commander'
+import { type Command, InvalidArgumentError, Option } from 'commander'
 import { pino } from 'pino'
 import { addLedgerOptions, type LedgerOptions, resolveLedgerLocation } from '../context/ledgerOptions.ts'
-import { parsePort } from '../context/parsers.ts'
+import { parseBigint, parsePort } from '../context/parsers.ts'
 import { runAction } from '../context/runAction.ts'
 import { startExplorer } from '../explorer/startExplorer.ts'
 
@@ -18,6 +18,8 @@ type ExplorerOptions = LedgerOptions & {
   gatewayUrl?: string
   watcherUrl?: string
   dataDir: string
+  maxBlockRange: bigint
+  confirmations: bigint
   logLevel: string
 }
 
@@ -33,6 +35,22 @@ export function registerExplorerCommand(program: Command): void {
     .option('--gateway-url <url>', "a gateway's base URL: QoS scores and relays per second from its /metrics")
     .option('--watcher-url <url>', "a watcher's base URL: verdicts from its reports")
     .option('--data-dir <dir>', 'where the event index is kept', '.data/explorer')
+    .addOption(
+      new Option(
+        '--max-block-range <blocks>',
+        'blocks per eth_getLogs request while indexing; lower it for an RPC that caps log ranges',
+      )
+        .argParser(parseBlockRange)
+        .default(2_000n, '2000'),
+    )
+    .addOption(
+      new Option(
+        '--confirmations <blocks>',
+        'stay this many blocks behind the head, so no event a reorg can drop is shown (0 on a dev chain)',
+      )
+        .argParser(parseBigint)
+        .default(0n, '0'),
+    )
     .option('--log-level <level>', 'pino log level (logs go to stderr)', 'info')
     .action(runAction(explorerAction))
 }
@@ -51,6 +69,8 @@ async function explorerAction(options: ExplorerOptions): Promise<void> {
     gatewayUrl: options.gatewayUrl,
     watcherUrl: options.watcherUrl,
     dataDir: options.dataDir,
+    maxBlockRange: options.maxBlockRange,
+    confirmations: options.confirmations,
     logger,
   })
   console.log(`explorer at ${explorer.url}`)
@@ -60,4 +80,12 @@ async function explorerAction(options: ExplorerOptions): Promise<void> {
   }
   process.once('SIGINT', shutdown)
   process.once('SIGTERM', shutdown)
+}
+
+// An eth_getLogs request covers at least one block; 100 000 is beyond what any public RPC accepts.
+function parseBlockRange(value: string): bigint {
+  const blocks = parseBigint(value)
+  if (blocks < 1n || blocks > 100_000n)
+    throw new InvalidArgumentError('expected a number of blocks, 1 to 100000')
+  return blocks
 }

@@ -23,13 +23,15 @@ export type StartExplorerOptions = {
   port?: number | undefined
   gatewayUrl?: string | undefined
   watcherUrl?: string | undefined
-  /** Where the event index is kept (lmdb); ignored when `indexer` is given. Default `.data/explorer`. */
+  /** Where the event index is kept (lmdb). Default `.data/explorer`. */
   dataDir?: string | undefined
-  /** An indexer that already follows this deployment (the devnet's): reused instead of starting one. */
-  indexer?: EventIndexer | undefined
   logger?: Logger | undefined
-  /** Chain polling period of the indexer it starts. Default: the clients' (100 ms on a dev chain). */
+  /** Chain polling period of the indexer. Default: the clients' (100 ms on a dev chain). */
   pollingIntervalMs?: number | undefined
+  /** Blocks per `eth_getLogs` request (public RPCs cap ranges). Default: the indexer's, 2 000. */
+  maxBlockRange?: bigint | undefined
+  /** Blocks the indexer stays behind the head, so that it shows no event a reorg can drop. Default 0. */
+  confirmations?: bigint | undefined
   /** Upstream polling periods (defaults 5 s and 10 s). */
   gatewayIntervalMs?: number | undefined
   watcherIntervalMs?: number | undefined
@@ -41,14 +43,14 @@ export type StartExplorerReturnType = {
   port: number
   server: ExplorerServer
   indexer: EventIndexer
-  /** Stops serving, and stops the indexer if this call started it. */
+  /** Stops serving and stops the indexer. */
   stop(): Promise<void>
 }
 
 /**
  * Starts the network explorer against any deployment: follows the ledger's events into an lmdb index,
- * serves the JSON API, live updates and the browser app. What `decai explorer` runs, and what the devnet
- * calls to show its network.
+ * serves the JSON API, live updates and the browser app. What `decai explorer` runs (the devnet runs that
+ * command as a child process).
  *
  * @param options - manifest, RPC URL, port, optional gateway and watcher URLs
  * @returns where it listens and how to stop it
@@ -62,14 +64,11 @@ export async function startExplorer(options: StartExplorerOptions): Promise<Star
     typeof options.manifest === 'string' ? await readDeploymentManifest(options.manifest) : options.manifest
   const clients = createDecaiClients({ rpcUrl: options.rpcUrl, logger })
   const ledger = createLedger({ clients, manifest })
-  const ownsIndexer = options.indexer === undefined
-  const indexer = options.indexer ?? openIndexer(options, clients, manifest, logger)
+  const indexer = openIndexer(options, clients, manifest, logger)
   let server: ExplorerServer | undefined
   try {
-    if (ownsIndexer) {
-      await indexer.sync()
-      indexer.start()
-    }
+    await indexer.sync()
+    indexer.start()
     const data = await createChainExplorerDataSource({ ledger, manifest, indexer })
     server = createExplorerServer({
       data,
@@ -93,12 +92,12 @@ export async function startExplorer(options: StartExplorerOptions): Promise<Star
       async stop() {
         running.close()
         await new Promise<void>((resolve) => http.close(() => resolve()))
-        if (ownsIndexer) await indexer.stop()
+        await indexer.stop()
       },
     }
   } catch (error) {
     server?.close()
-    if (ownsIndexer) await indexer.stop()
+    await indexer.stop()
     throw error
   }
 }
@@ -128,6 +127,8 @@ function openIndexer(
     path: join(options.dataDir ?? '.data/explorer', store),
     logger,
     pollingIntervalMs: options.pollingIntervalMs,
+    maxBlockRange: options.maxBlockRange,
+    confirmations: options.confirmations,
   })
 }
 
