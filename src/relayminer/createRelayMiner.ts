@@ -3,12 +3,14 @@ import type { Logger } from 'pino'
 import type { InferenceBackend } from '../inference/backend.ts'
 import type { Hex } from '../protocol/bytes/bytes.ts'
 import { baseTarget } from '../protocol/difficulty/baseTarget.ts'
+import type { ServiceObjectives } from '../protocol/objectives/types.ts'
 import type { ClaimProfitability } from './claim/evaluateClaim.ts'
 import type { Secret } from './config/secret.ts'
 import { ChainUnavailableError } from './errors.ts'
 import { createSessionLifecycle, type SessionLifecycle } from './lifecycle/createSessionLifecycle.ts'
 import { createRelayMeter } from './meter/createRelayMeter.ts'
 import { createRelayMinerMetrics, type RelayMinerMetrics } from './metrics/createRelayMinerMetrics.ts'
+import { signObjectivesAdvertisements } from './objectives/signObjectivesAdvertisements.ts'
 import type { Ledger, LedgerInfo, OnchainSession } from './ports.ts'
 import { createRelayService, type RelayService } from './relay/createRelayService.ts'
 import { createRelayMinerApp } from './server/createRelayMinerApp.ts'
@@ -37,6 +39,8 @@ export type CreateRelayMinerParameters = {
   claims: ClaimProfitability & { shouldSettle: boolean; drainTimeoutMs: number }
   /** Serve /metrics on the main app (default true). */
   shouldServeMetrics?: boolean
+  /** Quality objectives per service id, advertised signed on `GET /v1/objectives`. */
+  objectives?: ReadonlyMap<string, ServiceObjectives>
 }
 
 /** A wired relayminer: HTTP app, lifecycle and their shared state. */
@@ -129,6 +133,11 @@ export async function createRelayMiner(parameters: CreateRelayMinerParameters): 
     readiness,
     maxBodyBytes: parameters.maxBodyBytes,
     shouldServeMetrics: parameters.shouldServeMetrics ?? true,
+    advertisements: signObjectivesAdvertisements({
+      suppliers: parameters.suppliers,
+      objectives: parameters.objectives ?? new Map(),
+      issuedAt: Date.now(),
+    }),
   })
   return {
     app,

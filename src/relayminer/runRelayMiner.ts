@@ -69,6 +69,9 @@ async function startWithBackends(
       requestTimeoutMs: config.server.requestTimeoutMs,
       claims: config.claims,
       shouldServeMetrics: config.metrics === undefined,
+      objectives: new Map(
+        config.services.flatMap((service) => (service.objectives ? [[service.id, service.objectives]] : [])),
+      ),
     }),
   )
   await relayMiner.start()

@@ -51,9 +51,25 @@ const upstreamBackendSchema = z.strictObject({
   timeout: durationSchema.default(120_000),
 })
 
+// The protocol's ServiceObjectives, in the same units as the watcher's config.
+const objectivesSchema = z.strictObject({
+  ttftP90Ms: z.number().positive().optional().describe('90 % of requests see a first token within this (ms)'),
+  tpotP90Ms: z
+    .number()
+    .positive()
+    .optional()
+    .describe('90 % of requests see at most this per output token (ms)'),
+  maxErrorRate: z.number().min(0).max(1).optional().describe('largest share of failed requests promised'),
+})
+
 const serviceSchema = z.strictObject({
   id: serviceId,
   backend: z.discriminatedUnion('kind', [embeddedBackendSchema, upstreamBackendSchema]),
+  objectives: objectivesSchema
+    .optional()
+    .describe(
+      'quality promised for this service, signed and served on GET /v1/objectives (watchers audit it)',
+    ),
 })
 
 const supplierSchema = z.strictObject({

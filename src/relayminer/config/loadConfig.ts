@@ -4,6 +4,7 @@ import { parse as parseYaml } from 'yaml'
 import { z } from 'zod'
 import { decryptKeystore } from '../../chain/keystore/decryptKeystore.ts'
 import type { Hex } from '../../protocol/bytes/bytes.ts'
+import type { ServiceObjectives } from '../../protocol/objectives/types.ts'
 import { privateKeyToAddress } from '../../protocol/signature/privateKeyToAddress.ts'
 import { MissingSecretError, RelayMinerConfigError } from '../errors.ts'
 import { type RelayMinerFileConfig, relayMinerConfigSchema } from './configSchema.ts'
@@ -33,7 +34,11 @@ export type ResolvedBackendConfig =
 /** The relayminer's runtime config: parsed once at boot, deeply frozen, units in the names. */
 export type RelayMinerConfig = {
   suppliers: readonly SupplierConfig[]
-  services: readonly { id: string; backend: ResolvedBackendConfig }[]
+  services: readonly {
+    id: string
+    backend: ResolvedBackendConfig
+    objectives: ServiceObjectives | undefined
+  }[]
   chain: { rpcUrl: string; manifestFile: string; pollIntervalMs: number }
   store: { dir: string }
   server: {
@@ -177,6 +182,7 @@ function buildConfig(
   const services = parsed.services.map((service) => ({
     id: service.id,
     backend: resolveBackend(service.backend, base, env),
+    objectives: service.objectives,
   }))
   return {
     suppliers: buildSuppliers(parsed, keys, new Set(services.map((service) => service.id))),

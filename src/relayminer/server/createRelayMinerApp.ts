@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { Hono } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { Logger } from 'pino'
+import type { SignedSupplierObjectives } from '../../protocol/objectives/types.ts'
 import type { RelayMinerMetrics } from '../metrics/createRelayMinerMetrics.ts'
 import type { RelayService } from '../relay/createRelayService.ts'
 import { toErrorBody } from '../relay/toErrorBody.ts'
@@ -24,10 +25,13 @@ export type CreateRelayMinerAppParameters = {
   maxBodyBytes: number
   /** Serve `/metrics` here (false when a separate metrics listener is configured). */
   shouldServeMetrics: boolean
+  /** The operators' signed objectives, served on `GET /v1/objectives` (none: an empty list). */
+  advertisements?: readonly SignedSupplierObjectives[]
 }
 
 /**
- * The relayminer's HTTP API (docs/relayminer.md): `POST /v1/relay`, `GET /healthz`, `GET /readyz` and,
+ * The relayminer's HTTP API (docs/relayminer.md): `POST /v1/relay`, `GET /v1/objectives` (the operators'
+ * signed quality objectives, public: watchers audit against them), `GET /healthz`, `GET /readyz` and,
  * unless served separately, `GET /metrics`. Errors are `{ error: { code, message, fault } }` with the
  * status of `statusOfError`; 4xx are logged at info, 5xx at error.
  *
@@ -60,6 +64,8 @@ export function createRelayMinerApp(parameters: CreateRelayMinerAppParameters): 
     if (reply.kind === 'stream') return toSseResponse(reply.frames)
     return c.body(reply.text, reply.status as ContentfulStatusCode, { 'content-type': 'application/json' })
   })
+  const advertisements = { advertisements: parameters.advertisements ?? [] }
+  app.get('/v1/objectives', (c) => c.json(advertisements))
   app.get('/healthz', (c) => c.json({ status: 'ok' }))
   app.get('/readyz', (c) => {
     const reasons = parameters.readiness()

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { type Logger, pino } from 'pino'
 import type { InferenceBackend } from '../../inference/backend.ts'
+import type { ServiceObjectives } from '../../protocol/objectives/types.ts'
 import { createRelayMiner, type RelayMiner } from '../createRelayMiner.ts'
 import type { TestNetwork } from './createTestNetwork.ts'
 
@@ -28,6 +29,7 @@ export async function createTestRelayMiner(parameters: {
   drainTimeoutMs?: number
   shouldSettle?: boolean
   minClaimValueBaseUnits?: bigint
+  objectives?: ReadonlyMap<string, ServiceObjectives>
 }): Promise<TestRelayMiner> {
   const storeDir = parameters.storeDir ?? (await mkdtemp(join(tmpdir(), 'decai-relayminer-')))
   const relayMiner = await createRelayMiner({
@@ -45,6 +47,7 @@ export async function createTestRelayMiner(parameters: {
       shouldSettle: parameters.shouldSettle ?? true,
       drainTimeoutMs: parameters.drainTimeoutMs ?? 1_000,
     },
+    ...(parameters.objectives ? { objectives: parameters.objectives } : {}),
   })
   await relayMiner.start()
   return Object.assign(relayMiner, {
