@@ -23,6 +23,8 @@ export type WatcherSettings = {
     maxConcurrent: number
     /** Operator-private prompts added to the shipped corpus. */
     extraPrompts: readonly string[]
+    /** Probes a prompt is used in before it is retired (identical prompts coming back mark probes). */
+    maxPromptUses: number
   }
   /** How often the list of suppliers to audit is refreshed. */
   targetRefreshMs: number

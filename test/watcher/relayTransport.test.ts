@@ -1,3 +1,5 @@
+import type { AddressInfo } from 'node:net'
+import { type ServerType, serve } from '@hono/node-server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { getTestModel, removeTestModels } from '../../src/inference/embedded/testModel.ts'
 import { createEmbeddedBackend, type EmbeddedBackend } from '../../src/inference/index.ts'
@@ -12,12 +14,13 @@ import {
   relayUrlOf,
 } from '../../src/watcher/transport/createRelayProbeTransport.ts'
 
-// The CLI's transport against a real relayminer (in-process, memory ledger) serving a tiny model: probes
-// travel as signed relays signed by the gateway the application delegated to, like ordinary traffic.
+// The CLI's transport against a real relayminer (memory ledger, served on loopback) serving a tiny model:
+// probes travel as signed relays signed by the gateway the application delegated to, like ordinary traffic.
 let network: TestNetwork
 let backend: EmbeddedBackend
 let miner: TestRelayMiner
 let transport: ProbeTransport
+let server: ServerType
 let tamper: ((text: string) => string) | undefined
 
 beforeAll(async () => {
@@ -25,27 +28,36 @@ beforeAll(async () => {
   const model = await getTestModel({ seed: 42 })
   backend = await createEmbeddedBackend({ modelPath: model.path, expectedSha256: model.sha256 })
   miner = await createTestRelayMiner({ network, backend })
-  const inProcessFetch = async (url: string | URL | Request, init?: RequestInit) => {
-    const response = await miner.app.request(new URL(String(url)).pathname, init)
-    if (!tamper) return response
-    return new Response(tamper(await response.text()), { status: response.status, headers: response.headers })
-  }
+  // The miner on loopback, behind a hook that can alter its answers on the way.
+  server = serve({
+    fetch: async (request) => {
+      const response = await miner.app.fetch(request)
+      if (!tamper) return response
+      const headers = new Headers(response.headers)
+      headers.delete('content-length')
+      return new Response(tamper(await response.text()), { status: response.status, headers })
+    },
+    hostname: '127.0.0.1',
+    port: 0,
+  })
+  await new Promise((resolve) => server.once('listening', resolve))
+  const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   transport = createRelayProbeTransport({
     routes: {
-      resolve: async () => ({
-        domain: network.domain,
-        header: await network.currentHeader(),
-        endpoint: 'http://supplier.test',
-      }),
+      resolve: async () => ({ domain: network.domain, header: await network.currentHeader(), endpoint }),
     },
     signerKey: network.keys.gateway,
-    maxInputTokens: 8192,
-    defaultMaxOutputTokens: 64,
-    fetch: inProcessFetch as typeof fetch,
+    routing: {
+      maxInputTokens: 8192,
+      maxOutputTokens: 4096,
+      defaultMaxOutputTokens: 64,
+      acknowledgeTimeoutMs: 0,
+    },
   })
 })
 
 afterAll(async () => {
+  await new Promise((resolve) => server?.close(resolve))
   await miner?.dispose()
   await backend?.close()
   await removeTestModels()

@@ -38,6 +38,7 @@ const settings: WatcherSettings = {
     timeoutMs: 30_000,
     maxConcurrent: 1,
     extraPrompts: [],
+    maxPromptUses: 3,
   },
   targetRefreshMs: 60_000,
 }

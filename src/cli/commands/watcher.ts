@@ -48,8 +48,7 @@ async function startAction(options: { config: string }): Promise<void> {
     transport: createRelayProbeTransport({
       routes: sessions.routes,
       signerKey: config.signer.privateKey,
-      maxInputTokens: config.maxInputTokens,
-      defaultMaxOutputTokens: 256,
+      routing: config.relayRouting,
     }),
     targets: sessions.targets,
     references,

@@ -16,6 +16,7 @@ import {
   createRoutedProbeTransport,
   type ProbeRouter,
 } from '../../watcher/transport/createRoutedProbeTransport.ts'
+import { toPreparedProbeRelay } from '../../watcher/transport/toPreparedProbeRelay.ts'
 import { createChainReportCommitter } from './createChainReportCommitter.ts'
 import { loadReferenceModels } from './loadReferenceModels.ts'
 
@@ -97,19 +98,14 @@ export async function startGatewayWatcher(
 // The watcher's probe router over the gateway's own: a probe is relayed like a client's request.
 function gatewayRouter(gateway: Gateway, config: GatewayConfig): ProbeRouter {
   return {
-    async prepare(target, request) {
-      const pinned = await preparePinnedRelay(gateway.router, {
-        supplier: target.supplier,
-        body: request as unknown as Record<string, unknown>,
-        models: config.models,
-      })
-      const { request: relayRequest, requestHash, json } = pinned.relay
-      return {
-        domain: pinned.domain,
-        relay: { request: relayRequest, requestHash, envelope: json },
-        send: pinned.send,
-      }
-    },
+    prepare: async (target, request) =>
+      toPreparedProbeRelay(
+        await preparePinnedRelay(gateway.router, {
+          supplier: target.supplier,
+          body: request as unknown as Record<string, unknown>,
+          models: config.models,
+        }),
+      ),
   }
 }
 

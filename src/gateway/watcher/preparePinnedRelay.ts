@@ -1,20 +1,10 @@
-import { randomUUID } from 'node:crypto'
 import type { Hex } from '../../protocol/bytes/bytes.ts'
-import type { RelayDomain } from '../../protocol/signature/typedData.ts'
 import { NoSupplierError } from '../errors.ts'
-import { parseClientRequest } from '../http/parseClientRequest.ts'
-import type { SupplierReply } from '../ports.ts'
-import { buildRelayEnvelope, type SignedRelayEnvelope } from '../relay/buildRelayEnvelope.ts'
 import { usablePairs } from '../routing/createCandidatePlan.ts'
 import type { RouterContext } from '../routing/types.ts'
+import { buildPinnedRelay, type PinnedRelay, parseChatBody } from './buildPinnedRelay.ts'
 
-/** A chat request wrapped, for one named supplier, exactly as the gateway relays its clients' requests. */
-export type PinnedRelay = {
-  domain: RelayDomain
-  relay: SignedRelayEnvelope
-  /** Sends it over the gateway's transport; resolves when the supplier's response headers arrive. */
-  send(signal: AbortSignal): Promise<SupplierReply>
-}
+export type { PinnedRelay } from './buildPinnedRelay.ts'
 
 export type PreparePinnedRelayParameters = {
   /** The supplier's operator address. */
@@ -29,8 +19,9 @@ export type PreparePinnedRelayParameters = {
  * The port a watcher inside the gateway process probes through: the request is validated and bounded by
  * the client path (`parseClientRequest`), relayed under the first usable session of the gateway's own
  * applications that holds the supplier, signed by that application's signer and sent by the gateway's
- * transport. So a probe carries the same signer, body shape, bounds and connection pool as the traffic
- * around it. It is pinned: no retry, hedge or score, because the watcher judges this supplier alone.
+ * transport with the gateway's acknowledgement setting. So a probe carries the same signer, body shape,
+ * bounds, headers and connection pool as the traffic around it. It is pinned: no retry, hedge or score,
+ * because the watcher judges this supplier alone.
  *
  * @param context - the gateway's router
  * @param parameters - supplier, chat body, model map
@@ -45,34 +36,16 @@ export async function preparePinnedRelay(
   context: RouterContext,
   parameters: PreparePinnedRelayParameters,
 ): Promise<PinnedRelay> {
-  const text = JSON.stringify(parameters.body)
-  const request = parseClientRequest({
-    operation: 'chat',
-    body: parameters.body,
-    bodyBytes: Buffer.byteLength(text, 'utf8'),
-    models: parameters.models,
-    routing: context.routing,
-  })
+  const request = parseChatBody(parameters.body, parameters.models, context.routing)
   const operator = parameters.supplier.toLowerCase() as Hex
   const pairs = await usablePairs(context, request.serviceId)
   for (const { application, session } of pairs) {
     const supplier = session.suppliers.find((member) => member.operator === operator)
     if (!supplier) continue
-    const relay = buildRelayEnvelope({
-      domain: context.ledgerInfo.domain,
-      header: session.header,
-      supplier: supplier.operator,
-      payload: request.payload,
-      maxInputTokens: request.maxInputTokens,
-      maxOutputTokens: request.maxOutputTokens,
-      signerKey: application.signerKey.reveal(),
-    })
-    return {
-      domain: context.ledgerInfo.domain,
-      relay,
-      send: (signal) =>
-        context.transport.send(supplier.endpoint, relay.json, { signal, requestId: randomUUID() }),
-    }
+    return buildPinnedRelay(
+      { domain: context.ledgerInfo.domain, transport: context.transport, routing: context.routing },
+      { request, header: session.header, supplier, signerKey: application.signerKey.reveal() },
+    )
   }
   throw new NoSupplierError({ serviceId: request.serviceId })
 }

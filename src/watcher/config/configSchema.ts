@@ -87,7 +87,35 @@ const probesSchema = z.strictObject({
     .optional()
     .describe('private prompts, one per line, added to the corpus'),
   profile: profileSchema.prefault({}).describe('the request mix probes imitate until real traffic is seen'),
+  maxPromptUses: z
+    .number()
+    .int()
+    .min(1)
+    .default(3)
+    .describe('probes a corpus prompt is used in before it is retired for good'),
 })
+
+// A standalone watcher's relays must carry the bounds and acknowledgement ask of the gateway whose
+// identity it uses, so these mirror that gateway's `routing` section (same defaults).
+const relaySettingsShape = {
+  maxInputTokens: z.number().int().min(1).max(0xffff_ffff).default(8_192).describe('routing.maxInputTokens'),
+  maxOutputTokens: z
+    .number()
+    .int()
+    .min(1)
+    .max(0xffff_ffff)
+    .default(4_096)
+    .describe('routing.maxOutputTokens'),
+  defaultMaxOutputTokens: z
+    .number()
+    .int()
+    .min(1)
+    .default(512)
+    .describe('routing.defaultMaxOutputTokens: the signed bound when a probe names no max_tokens'),
+  acknowledgeTimeout: durationSchema
+    .default(5_000)
+    .describe('routing.acknowledgeTimeout: non-streaming probes ask for a 102 Processing; 0 = off'),
+}
 
 // What a watcher judges and how it probes: the same whether it runs alone or inside a gateway.
 const auditShape = {
@@ -156,9 +184,7 @@ export const watcherConfigSchema = z.strictObject({
       port: z.number().int().min(0).max(65_535).default(8_090),
     })
     .prefault({}),
-  probes: probesSchema
-    .extend({ maxInputTokens: z.number().int().min(1).max(0xffff_ffff).default(8_192) })
-    .prefault({}),
+  probes: probesSchema.extend(relaySettingsShape).prefault({}),
   log: z
     .strictObject({
       level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml'
+import { createFakeNetwork } from '../../gateway/testing/createFakeNetwork.ts'
 import { BaseError } from '../../protocol/errors/BaseError.ts'
 import { loadWatcherConfig, parseEmbeddedWatcherConfig, parseWatcherConfig } from './loadWatcherConfig.ts'
 
@@ -133,6 +134,61 @@ describe('parseEmbeddedWatcherConfig', () => {
 
   it('invalid: no service to audit', async () => {
     await expect(parseEmbeddedWatcherConfig({ raw: { services: {} }, baseDir: '/' })).rejects.toMatchObject({
+      code: 'WATCHER_INVALID_CONFIG',
+    })
+  })
+})
+
+describe('probe settings', () => {
+  const key = `0x${'5a'.repeat(32)}`
+  let directory: string
+  beforeAll(async () => {
+    directory = await mkdtemp(join(tmpdir(), 'decai-watcher-probes-'))
+  })
+  afterAll(async () => {
+    await rm(directory, { recursive: true, force: true })
+  })
+  const load = async (probes: string) => {
+    const file = join(directory, 'watcher.yaml')
+    await writeFile(file, `${minimal}${probes}`)
+    return loadWatcherConfig({ file, env: { WATCHER_KEY: key } })
+  }
+  it('default: a standalone watcher relays with the bounds and acknowledgements of a default gateway', async () => {
+    const config = await load('')
+    const gateway = createFakeNetwork().config()
+    const { maxInputTokens, maxOutputTokens, defaultMaxOutputTokens, acknowledgeTimeoutMs } = gateway.routing
+    expect(config.relayRouting).toEqual({
+      maxInputTokens,
+      maxOutputTokens,
+      defaultMaxOutputTokens,
+      acknowledgeTimeoutMs,
+    })
+    expect(config.settings.probes.maxPromptUses).toBe(3)
+  })
+
+  it('valid: the gateway routing values are copied as written (durations in units)', async () => {
+    const config = await load(
+      'probes:\n  acknowledgeTimeout: 0\n  defaultMaxOutputTokens: 256\n  maxOutputTokens: 1024\n  maxPromptUses: 1\n',
+    )
+    expect(config.relayRouting).toMatchObject({
+      acknowledgeTimeoutMs: 0,
+      defaultMaxOutputTokens: 256,
+      maxOutputTokens: 1024,
+    })
+    expect(config.settings.probes.maxPromptUses).toBe(1)
+  })
+
+  it('invalid: maxPromptUses below 1', async () => {
+    await expect(load('probes:\n  maxPromptUses: 0\n')).rejects.toMatchObject({
+      code: 'WATCHER_INVALID_CONFIG',
+    })
+  })
+
+  it('valid: inside a gateway, maxPromptUses applies and the relay settings are the gateway’s own', async () => {
+    const raw = { services: { 'tiny-chat': { referenceModel: 'm.gguf' } }, probes: { maxPromptUses: 7 } }
+    expect((await parseEmbeddedWatcherConfig({ raw, baseDir: '/' })).settings.probes.maxPromptUses).toBe(7)
+    const withRouting = { ...raw, probes: { acknowledgeTimeout: '1s' } }
+    await expect(parseEmbeddedWatcherConfig({ raw: withRouting, baseDir: '/' })).rejects.toMatchObject({
       code: 'WATCHER_INVALID_CONFIG',
     })
   })

@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path'
 import { parse as parseYaml } from 'yaml'
 import { z } from 'zod'
 import { readKeystoreFile } from '../../chain/keystore/readKeystoreFile.ts'
+import type { PinnedRelayRouting } from '../../gateway/watcher/buildPinnedRelay.ts'
 import type { Hex } from '../../protocol/bytes/bytes.ts'
 import { BaseError } from '../../protocol/errors/BaseError.ts'
 import { privateKeyToAddress } from '../../protocol/signature/privateKeyToAddress.ts'
@@ -25,8 +26,8 @@ export type WatcherConfig = {
   chain: { rpcUrl: string; manifestFile: string }
   services: readonly WatcherServiceConfig[]
   server: { host: string; port: number }
-  /** Input-token cap of a probe relay. */
-  maxInputTokens: number
+  /** The relay settings of the gateway whose identity probes use (signed bounds, acknowledgements). */
+  relayRouting: PinnedRelayRouting
   settings: WatcherSettings
   /** Commit the hash of each report that changes a verdict on-chain (`WatcherReports`). */
   shouldCommitReports: boolean
@@ -125,7 +126,12 @@ function toRuntimeConfig(
     chain: { rpcUrl: parsed.chain.rpcUrl, manifestFile: resolve(context.baseDir, parsed.chain.manifestFile) },
     services: servicesOf(parsed, context.baseDir),
     server: parsed.server,
-    maxInputTokens: parsed.probes.maxInputTokens,
+    relayRouting: {
+      maxInputTokens: parsed.probes.maxInputTokens,
+      maxOutputTokens: parsed.probes.maxOutputTokens,
+      defaultMaxOutputTokens: Math.min(parsed.probes.defaultMaxOutputTokens, parsed.probes.maxOutputTokens),
+      acknowledgeTimeoutMs: parsed.probes.acknowledgeTimeout,
+    },
     settings: toSettings(parsed, context.extraPrompts),
     shouldCommitReports: parsed.commitReportsOnChain,
     log: parsed.log,
@@ -172,6 +178,7 @@ function toSettings(parsed: AuditSections, extraPrompts: string[]): WatcherSetti
       timeoutMs: probes.timeout,
       maxConcurrent: probes.maxConcurrent,
       extraPrompts,
+      maxPromptUses: probes.maxPromptUses,
     },
     targetRefreshMs: probes.targetRefresh,
   }

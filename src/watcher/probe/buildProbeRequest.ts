@@ -1,7 +1,7 @@
 import type { ChatCompletionRequest, ChatMessage } from '../../inference/index.ts'
 import { followUps, systemPrompts } from '../corpus/corpus.ts'
 import type { PromptDeck } from './createPromptDeck.ts'
-import type { ProbeShape } from './probeShape.ts'
+import { countMessageChars, type ProbeShape } from './probeShape.ts'
 
 /** An earlier exchange a two-turn probe can continue. */
 export type PastTurn = { prompt: string; answer: string }
@@ -19,15 +19,36 @@ export type BuildProbeRequestParameters = {
 
 /**
  * Builds a probe: a corpus prompt (optionally after a system prompt, or as a follow-up to an earlier
- * exchange) dressed in the given shape, with exactly the fields a gateway sends for such a request
- * (streams ask for usage). Nothing marks it as a probe.
+ * exchange) dressed in the given shape. It names exactly the fields the shape names (no defaults
+ * spelt out), and its prompt is drawn near the length of the imitated request's text. Nothing marks
+ * it as a probe; the gateway's client path then orders and bounds it as any client's request.
  *
  * @param parameters - shape, service, prompt deck, earlier turns, randomness.
  * @returns the chat request body.
+ * @throws {ProbeFailedError} (fault `internal`) once the deck has no prompt left.
  * @example
  * const request = buildProbeRequest({ shape, serviceId: 'llama-small', deck, pastTurns: [], random: Math.random })
  */
 export function buildProbeRequest(parameters: BuildProbeRequestParameters): ChatCompletionRequest {
+  const request: ChatCompletionRequest = {
+    model: parameters.serviceId,
+    messages: probeMessages(parameters),
+  }
+  const { shape } = parameters
+  if (shape.temperature !== undefined) request.temperature = shape.temperature
+  if (shape.topP !== undefined) request.top_p = shape.topP
+  if (shape.maxTokens !== undefined) request[shape.maxTokensField] = shape.maxTokens
+  if (shape.frequencyPenalty !== undefined) request.frequency_penalty = shape.frequencyPenalty
+  if (shape.presencePenalty !== undefined) request.presence_penalty = shape.presencePenalty
+  if (shape.logprobs !== undefined) request.logprobs = shape.logprobs
+  if (shape.topLogprobs !== undefined) request.top_logprobs = shape.topLogprobs
+  if (shape.stream !== undefined) request.stream = shape.stream
+  if (shape.stream && shape.hasStreamOptions) request.stream_options = { include_usage: true }
+  return request
+}
+
+// The prompt fills what the other messages leave of the imitated request's length.
+function probeMessages(parameters: BuildProbeRequestParameters): ChatMessage[] {
   const { shape, random } = parameters
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!
   const messages: ChatMessage[] = []
@@ -36,23 +57,10 @@ export function buildProbeRequest(parameters: BuildProbeRequestParameters): Chat
     const past = pick(parameters.pastTurns)
     messages.push({ role: 'user', content: past.prompt }, { role: 'assistant', content: past.answer })
     messages.push({ role: 'user', content: pick(followUps) })
-  } else messages.push({ role: 'user', content: parameters.deck.draw() })
-  const request: ChatCompletionRequest = {
-    model: parameters.serviceId,
-    messages,
-    temperature: shape.temperature,
-    [shape.maxTokensField]: shape.maxTokens,
+    return messages
   }
-  if (shape.topP !== undefined) request.top_p = shape.topP
-  if (shape.frequencyPenalty !== 0) request.frequency_penalty = shape.frequencyPenalty
-  if (shape.presencePenalty !== 0) request.presence_penalty = shape.presencePenalty
-  if (shape.topLogprobs !== undefined) {
-    request.logprobs = true
-    request.top_logprobs = shape.topLogprobs
-  }
-  if (shape.isStream) {
-    request.stream = true
-    request.stream_options = { include_usage: true }
-  }
-  return request
+  const targetChars =
+    shape.promptChars === undefined ? undefined : Math.max(1, shape.promptChars - countMessageChars(messages))
+  messages.push({ role: 'user', content: parameters.deck.draw(targetChars) })
+  return messages
 }

@@ -13,20 +13,19 @@ export type TrafficShapes = {
 
 /**
  * Keeps a uniform reservoir sample of the request shapes seen in real traffic and draws probe shapes
- * from it, so probes have the same temperatures, limits, streaming and logprob requests as the traffic
- * they hide in. Until `minObserved` shapes were seen it draws from the configured profile.
+ * from it, so probes name the same fields with the same values (temperatures, limits, streaming,
+ * logprobs, penalties) and carry about as much text as the traffic they hide in. Until `minObserved` shapes were seen it draws from the configured profile.
  *
- * @param parameters - the fallback profile, reservoir size, minimum sample and default `max_tokens`.
+ * @param parameters - the fallback profile, reservoir size and minimum sample.
  * @returns the shape source.
  * @example
- * const shapes = createTrafficShapes({ profile, capacity: 1024, minObserved: 50, defaultMaxTokens: 256 })
+ * const shapes = createTrafficShapes({ profile, capacity: 1024, minObserved: 50 })
  * shapes.record(request)
  */
 export function createTrafficShapes(parameters: {
   profile: TrafficProfile
   capacity: number
   minObserved: number
-  defaultMaxTokens: number
   random?: () => number
 }): TrafficShapes {
   const reservoir: ProbeShape[] = []
@@ -35,7 +34,7 @@ export function createTrafficShapes(parameters: {
   return {
     record(request) {
       seen++
-      const shape = shapeOfRequest(request, parameters.defaultMaxTokens)
+      const shape = shapeOfRequest(request)
       if (reservoir.length < parameters.capacity) reservoir.push(shape)
       else {
         // Algorithm R: every shape seen so far stays in the reservoir with the same probability.

@@ -1,20 +1,34 @@
 import type { ChatCompletionRequest } from '../../inference/index.ts'
 
-/** The form of a request, without its text: what a supplier could use to tell probes from traffic. */
+/**
+ * The form of a request, without its text: what a supplier could use to tell probes from traffic. A
+ * field that is `undefined` is left out of the request, as the imitated client left it out (a probe
+ * that spelt out a default, say `temperature: 1`, would stand out from clients that never send it).
+ */
 export type ProbeShape = {
-  /** 0 = greedy (checked token by token). */
-  temperature: number
+  /** 0 = greedy (checked token by token); undefined = left out (suppliers sample at 1). */
+  temperature: number | undefined
   topP: number | undefined
-  maxTokens: number
+  /** undefined = no limit named: the gateway signs its default output bound. */
+  maxTokens: number | undefined
   maxTokensField: 'max_tokens' | 'max_completion_tokens'
-  isStream: boolean
-  /** Alternatives per token when logprobs are asked for; undefined = no logprobs. */
+  /** The `stream` field as sent (`false` is not the same request as no field). */
+  stream: boolean | undefined
+  /** Whether a stream named `stream_options` (the gateway adds `include_usage` either way). */
+  hasStreamOptions: boolean
+  /** The `logprobs` field as sent, and the alternatives per token when named. */
+  logprobs: boolean | undefined
   topLogprobs: number | undefined
   hasSystemPrompt: boolean
   /** 1 = a single user message; 2 = a follow-up after an earlier answer. */
   turns: 1 | 2
-  frequencyPenalty: number
-  presencePenalty: number
+  frequencyPenalty: number | undefined
+  presencePenalty: number | undefined
+  /**
+   * Characters of message text in the imitated request: its signed input bound tells a supplier about
+   * this long a prompt, so the probe's prompt is chosen near it. undefined = any length.
+   */
+  promptChars: number | undefined
 }
 
 /** The mix of request forms to imitate, when no real traffic has been seen (config `probes.profile`). */
@@ -39,7 +53,8 @@ export type TrafficProfile = {
 }
 
 /**
- * Draws a request form from a traffic profile.
+ * Draws a request form from a traffic profile: every field the profile describes is sent; streams ask
+ * for usage; the fields of features a request does not use are left out.
  *
  * @param profile - the shares and values to imitate.
  * @param random - uniform in [0, 1).
@@ -51,41 +66,69 @@ export function sampleProbeShape(profile: TrafficProfile, random: () => number):
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!
   const isGreedy = random() < profile.greedyShare || profile.temperatures.length === 0
   const hasPenalties = random() < profile.penaltyShare
+  const maxTokens = pick(profile.maxTokens)
+  const maxTokensField = random() < profile.maxCompletionTokensShare ? 'max_completion_tokens' : 'max_tokens'
+  const isStream = random() < profile.streamShare
+  const hasLogprobs = random() < profile.logprobsShare
   return {
     temperature: isGreedy ? 0 : pick(profile.temperatures),
     topP: undefined,
-    maxTokens: pick(profile.maxTokens),
-    maxTokensField: random() < profile.maxCompletionTokensShare ? 'max_completion_tokens' : 'max_tokens',
-    isStream: random() < profile.streamShare,
-    topLogprobs: random() < profile.logprobsShare ? profile.topLogprobs : undefined,
+    maxTokens,
+    maxTokensField,
+    stream: isStream ? true : undefined,
+    hasStreamOptions: isStream,
+    logprobs: hasLogprobs ? true : undefined,
+    topLogprobs: hasLogprobs ? profile.topLogprobs : undefined,
     hasSystemPrompt: random() < profile.systemPromptShare,
     turns: random() < profile.multiTurnShare ? 2 : 1,
-    frequencyPenalty: hasPenalties ? profile.frequencyPenalty : 0,
-    presencePenalty: hasPenalties ? profile.presencePenalty : 0,
+    frequencyPenalty: hasPenalties ? profile.frequencyPenalty : undefined,
+    presencePenalty: hasPenalties ? profile.presencePenalty : undefined,
+    promptChars: undefined,
   }
 }
 
 /**
- * The shape of a real request, so that a watcher inside a gateway can copy the forms it sees.
+ * The shape of a real request, so that a watcher inside a gateway can copy the forms it sees: which
+ * fields it sent and with which values, and how much text it carried. Nothing is filled in.
  *
- * @param request - an ordinary chat request.
- * @param defaultMaxTokens - what the request gets when it names no limit.
+ * @param request - an ordinary chat request, as validated by the gateway.
  * @returns its shape.
  * @example
- * shapeOfRequest({ messages, temperature: 0, max_tokens: 64 }, 256).maxTokens // 64
+ * shapeOfRequest({ messages, temperature: 0, max_tokens: 64 }).maxTokens // 64
  */
-export function shapeOfRequest(request: ChatCompletionRequest, defaultMaxTokens: number): ProbeShape {
+export function shapeOfRequest(request: ChatCompletionRequest): ProbeShape {
   const userTurns = request.messages.filter((message) => message.role === 'user').length
+  const hasCompletionTokens = request.max_completion_tokens != null
   return {
-    temperature: request.temperature ?? 1,
+    temperature: request.temperature ?? undefined,
     topP: request.top_p ?? undefined,
-    maxTokens: request.max_completion_tokens ?? request.max_tokens ?? defaultMaxTokens,
-    maxTokensField: request.max_completion_tokens != null ? 'max_completion_tokens' : 'max_tokens',
-    isStream: request.stream === true,
-    topLogprobs: request.logprobs ? (request.top_logprobs ?? 0) : undefined,
+    maxTokens: (hasCompletionTokens ? request.max_completion_tokens : request.max_tokens) ?? undefined,
+    maxTokensField: hasCompletionTokens ? 'max_completion_tokens' : 'max_tokens',
+    stream: request.stream ?? undefined,
+    hasStreamOptions: request.stream_options != null,
+    logprobs: request.logprobs ?? undefined,
+    topLogprobs: request.top_logprobs ?? undefined,
     hasSystemPrompt: request.messages.some((m) => m.role === 'system' || m.role === 'developer'),
     turns: userTurns > 1 ? 2 : 1,
-    frequencyPenalty: request.frequency_penalty ?? 0,
-    presencePenalty: request.presence_penalty ?? 0,
+    frequencyPenalty: request.frequency_penalty ?? undefined,
+    presencePenalty: request.presence_penalty ?? undefined,
+    promptChars: countMessageChars(request.messages),
   }
+}
+
+/**
+ * Characters of text in chat messages (string contents and text parts).
+ *
+ * @param messages - the messages.
+ * @returns their total text length.
+ * @example
+ * countMessageChars([{ role: 'user', content: 'hi' }]) // 2
+ */
+export function countMessageChars(messages: ChatCompletionRequest['messages']): number {
+  let chars = 0
+  for (const { content } of messages) {
+    if (typeof content === 'string') chars += content.length
+    else if (Array.isArray(content)) for (const part of content) chars += part.text?.length ?? 0
+  }
+  return chars
 }

@@ -1,8 +1,8 @@
 import type { ChatCompletionRequest } from '../../inference/index.ts'
 import type { RelayDomain } from '../../protocol/signature/typedData.ts'
 import type { ProbeExchange, ProbeTarget, ProbeTransport } from '../ports.ts'
-import type { ProbeRelay } from './buildProbeRelay.ts'
 import { failedAnswer, failedExchange } from './probeFailure.ts'
+import type { ProbeRelay } from './probeRelay.ts'
 import { readJsonAnswer, readStreamEvents, type StreamEvent } from './readRelayAnswer.ts'
 
 /** A supplier's reply as a router's transport hands it back: a whole JSON body, or SSE events. */

@@ -5,7 +5,7 @@ import type { RelayDomain } from '../../protocol/signature/typedData.ts'
 import { parseSseStream } from '../../protocol/sse/parseSseStream.ts'
 import { ProbeFailedError } from '../errors.ts'
 import type { ProbeAnswer } from '../ports.ts'
-import type { ProbeRelay } from './buildProbeRelay.ts'
+import type { ProbeRelay } from './probeRelay.ts'
 import { verifySignedResponse } from './verifySignedResponse.ts'
 
 /** What reading an answer needs: the relay it answers, the domain, and the watcher's clock. */

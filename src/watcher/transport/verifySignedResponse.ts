@@ -3,7 +3,7 @@ import type { RelayResponse } from '../../protocol/relay/types.ts'
 import { recoverRelayResponseSigner } from '../../protocol/signature/recoverRelayResponseSigner.ts'
 import type { RelayDomain } from '../../protocol/signature/typedData.ts'
 import { ProbeFailedError } from '../errors.ts'
-import type { ProbeRelay } from './buildProbeRelay.ts'
+import type { ProbeRelay } from './probeRelay.ts'
 
 const hexPattern = (bytes: number) => new RegExp(`^0x[0-9a-fA-F]{${bytes * 2}}$`)
 
