@@ -1,4 +1,5 @@
 import { Command } from 'commander'
+import { reportCommanderErrors } from './context/reportCommanderErrors.ts'
 
 type Register = (program: Command) => void
 
@@ -43,6 +44,7 @@ export async function createProgram(args: readonly string[] = []): Promise<Comma
     )
     .version('0.1.0')
     .showHelpAfterError()
+  reportCommanderErrors(program, args.includes('--json'))
   const named = commandGroups.filter(([name]) => name === args[0])
   for (const [, load] of named.length > 0 ? named : commandGroups) (await load())(program)
   return program

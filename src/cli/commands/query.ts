@@ -1,7 +1,6 @@
 import type { Command } from 'commander'
 import type { Address } from 'viem'
-import { CliInvalidArgumentError } from '../context/cliErrors.ts'
-import { readDevnetDefaults } from '../context/devnetDefaults.ts'
+import { noDevnetToDefaultTo, readDevnetDefaults } from '../context/devnetDefaults.ts'
 import { addLedgerOptions, type LedgerOptions, openLedger } from '../context/ledgerOptions.ts'
 import { formatTokens, printJson, printRows } from '../context/output.ts'
 import { parseAddress, parseBigint } from '../context/parsers.ts'
@@ -55,12 +54,7 @@ async function sessionAction(
   const devnet = await readDevnetDefaults(options.devnetDir)
   const application = options.application ?? devnet?.keys.application.address
   const serviceId = options.service ?? devnet?.serviceId
-  if (!application || !serviceId)
-    throw new CliInvalidArgumentError({
-      option: '--application/--service',
-      reason: 'no devnet to default to',
-      hint: 'Pass both.',
-    })
+  if (!application || !serviceId) throw noDevnetToDefaultTo(options.devnetDir, '--application and --service')
   const result = await querySession(await openLedger(options), {
     application,
     serviceId,
@@ -123,10 +117,7 @@ async function balancesAction(addresses: string[], options: QueryOptions) {
   const devnet = await readDevnetDefaults(options.devnetDir)
   const parsed = addresses.map((address) => parseAddress(address))
   if (parsed.length === 0 && !devnet)
-    throw new CliInvalidArgumentError({
-      option: 'addresses',
-      reason: 'none given and no devnet to default to',
-    })
+    throw noDevnetToDefaultTo(options.devnetDir, 'the addresses to read (`decai query balances 0x…`)')
   const result = await queryBalances(await openLedger(options), {
     addresses: parsed,
     devnetKeys: devnet?.keys,
@@ -178,8 +169,7 @@ function formatUnbonding(unbonding: Unbonding | null): string {
 async function difficultyAction(options: QueryOptions & { service?: string; session?: bigint }) {
   const devnet = await readDevnetDefaults(options.devnetDir)
   const serviceId = options.service ?? devnet?.serviceId
-  if (!serviceId)
-    throw new CliInvalidArgumentError({ option: '--service', reason: 'no devnet to default to' })
+  if (!serviceId) throw noDevnetToDefaultTo(options.devnetDir, '--service')
   const result = await queryDifficulty(await openLedger(options), { serviceId, session: options.session })
   if (options.json) return printJson(result)
   printRows([

@@ -1,7 +1,7 @@
 import type { Command } from 'commander'
 import type { Address } from 'viem'
 import { CliInvalidArgumentError } from '../context/cliErrors.ts'
-import { readDevnetDefaults } from '../context/devnetDefaults.ts'
+import { noDevnetToDefaultTo, readDevnetDefaults } from '../context/devnetDefaults.ts'
 import { addLedgerOptions, type LedgerOptions, openLedger } from '../context/ledgerOptions.ts'
 import { printJson, printRows } from '../context/output.ts'
 import { parseAddress, parseNonNegativeInteger } from '../context/parsers.ts'
@@ -49,34 +49,18 @@ async function sendAction(options: SendOptions): Promise<void> {
   const devnet = await readDevnetDefaults(options.devnetDir)
   const application = options.application ?? devnet?.keys.application.address
   const serviceId = options.service ?? devnet?.serviceId
-  if (!application || !serviceId)
-    throw new CliInvalidArgumentError({
-      option: '--application/--service',
-      reason: 'no devnet to default to',
-      hint: 'Pass both.',
-    })
+  if (!application || !serviceId) throw noDevnetToDefaultTo(options.devnetDir, '--application and --service')
   const signerKey = await resolveSigner(options, 'relay send', process.env)
   const ledger = await openLedger(options, signerKey)
   const session = await querySession(ledger, { application, serviceId })
-  const member = options.supplier
-    ? session.suppliers.find((s) => s.operator.toLowerCase() === options.supplier!.toLowerCase())
-    : session.suppliers[0]
-  const endpoint = options.endpoint ?? member?.endpoint
-  if (!member && !options.endpoint)
-    throw new CliInvalidArgumentError({
-      option: '--supplier',
-      reason: options.supplier
-        ? `${options.supplier} is not in session ${session.session}`
-        : `session ${session.session} has no supplier`,
-      hint: 'See `decai query session`; pass --endpoint to try anyway.',
-    })
+  const { supplier, endpoint } = pickSupplier(session, options)
   const result = await sendDebugRelay({
     ledger,
     signerKey,
     application,
     serviceId,
-    supplier: options.supplier ?? (member!.operator as Address),
-    endpoint: endpoint!,
+    supplier,
+    endpoint,
     body: { messages: [{ role: 'user', content: options.prompt }], max_tokens: options.maxTokens },
     maxInputTokens: 4_096,
     maxOutputTokens: options.maxTokens,
@@ -85,7 +69,7 @@ async function sendAction(options: SendOptions): Promise<void> {
   const body = result.body as { choices?: { message?: { content?: string } }[] }
   printRows([
     ['session', result.session],
-    ['supplier', options.supplier ?? member!.operator],
+    ['supplier', supplier],
     ['answer', JSON.stringify(body.choices?.[0]?.message?.content ?? '')],
     ['usage', `${result.response.inputTokens} in, ${result.response.outputTokens} out (signed)`],
     ['signature', 'verified: signed by the supplier over this request and this answer'],
@@ -95,4 +79,33 @@ async function sendAction(options: SendOptions): Promise<void> {
       result.isMined ? "yes: it will be in the supplier's claim" : 'no: below the difficulty, not claimed',
     ],
   ])
+}
+
+// The supplier the relay is for and where to reach it: a member of the session at its registered endpoint,
+// or, with --endpoint, any relayminer, which then needs --supplier to know whose signature to expect.
+function pickSupplier(
+  session: Awaited<ReturnType<typeof querySession>>,
+  options: Pick<SendOptions, 'supplier' | 'endpoint'>,
+): { supplier: Address; endpoint: string } {
+  const wanted = options.supplier?.toLowerCase()
+  const member = wanted
+    ? session.suppliers.find((s) => s.operator.toLowerCase() === wanted)
+    : session.suppliers[0]
+  const notInSession = options.supplier
+    ? `${options.supplier} is not in session ${session.session}`
+    : `session ${session.session} has no supplier`
+  if (!options.endpoint && !member)
+    throw new CliInvalidArgumentError({
+      option: '--supplier',
+      reason: notInSession,
+      hint: 'See `decai query session`; or pass --endpoint <url> with --supplier <operator> to try anyway.',
+    })
+  const supplier = options.supplier ?? (member?.operator as Address | undefined)
+  if (!supplier)
+    throw new CliInvalidArgumentError({
+      option: '--endpoint',
+      reason: `${notInSession}, so the relayminer at ${options.endpoint} needs its operator`,
+      hint: 'Pass --supplier <operator> with --endpoint (see `decai query session`).',
+    })
+  return { supplier, endpoint: options.endpoint ?? member!.endpoint }
 }

@@ -66,16 +66,21 @@ export class CliPasswordRequiredError extends BaseError {
   }
 }
 
-/** A command needs a local devnet's files and none are there. */
+/**
+ * A command needs a local devnet's files and none are there. `needs` names what the command takes instead
+ * on another chain (besides --rpc-url and --manifest), e.g. `--application and --service`.
+ */
 export class CliDevnetNotFoundError extends BaseError {
-  constructor({ dir, missing }: { dir: string; missing: string }) {
+  constructor({ dir, missing, needs }: { dir: string; missing: string; needs?: string }) {
     super(`No devnet ${missing} in ${dir}.`, {
       code: 'CLI_DEVNET_NOT_FOUND',
       name: 'CliDevnetNotFoundError',
       fault: 'client',
       metaMessages: [
         'Start one with `npm start` (or `decai devnet --data-dir <dir>`),',
-        'or pass --rpc-url and --manifest for another chain.',
+        needs
+          ? `or pass ${needs}, with --rpc-url and --manifest, for another chain.`
+          : 'or pass --rpc-url and --manifest for another chain.',
       ],
     })
   }

@@ -1,5 +1,6 @@
 import { BaseError } from '../../protocol/errors/BaseError.ts'
 import { errorHint } from './errorHints.ts'
+import { printJsonError } from './printJsonError.ts'
 
 /**
  * Wraps a command action so that a typed error prints what went wrong and what to do (its hints, and for a
@@ -29,10 +30,7 @@ export function runAction<A extends unknown[]>(
 function reportError(error: BaseError, isJson: boolean): void {
   const hint = errorHint(error)
   const hints = hint === undefined ? error.metaMessages : [...error.metaMessages, hint]
-  if (isJson) {
-    const body = { error: { code: error.code, message: error.shortMessage, hints } }
-    process.stdout.write(`${JSON.stringify(body)}\n`)
-  }
+  if (isJson) printJsonError({ code: error.code, message: error.shortMessage, hints })
   console.error(`error ${error.code}: ${error.shortMessage}`)
   for (const line of hints) console.error(`  ${line}`)
   if (error.details) console.error(`  details: ${error.details}`)

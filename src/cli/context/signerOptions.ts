@@ -109,7 +109,12 @@ async function readKeyFromKeystore(
 async function resolveDevnetRole(role: string, devnetDir: string): Promise<Hex> {
   const paths = getDevnetPaths(devnetDir)
   const keys = await readDevnetKeys(paths.keys)
-  if (!keys) throw new CliDevnetNotFoundError({ dir: paths.root, missing: 'keys (keys.json)' })
+  if (!keys)
+    throw new CliDevnetNotFoundError({
+      dir: paths.root,
+      missing: 'keys (keys.json) for --as',
+      needs: '--key <name> (see `decai keys list`) or --private-key-env <VAR> instead of --as',
+    })
   const privateKey = devnetRoleKey(keys, role)
   if (!privateKey)
     throw new CliInvalidArgumentError({

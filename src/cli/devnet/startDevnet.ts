@@ -51,6 +51,7 @@ export async function startDevnet(parameters: {
     throw new CliInvalidArgumentError({
       option: '--relayminer-ports',
       reason: `${options.suppliers} suppliers need ${options.suppliers} ports, got ${options.relayminerPorts.length}`,
+      hint: `Give one per supplier, e.g. --relayminer-ports ${suggestPorts(options).join(',')}`,
     })
   const paths = getDevnetPaths(options.dataDir)
   const releaseLock = acquireDevnetLock(paths.lock)
@@ -189,5 +190,14 @@ async function clearDataDir(paths: DevnetPaths): Promise<void> {
     entries
       .filter((name) => join(paths.root, name) !== paths.lock)
       .map((name) => rm(join(paths.root, name), { recursive: true, force: true })),
+  )
+}
+
+// The given ports, then the next ones after the last, one per supplier.
+function suggestPorts({ relayminerPorts, suppliers }: DevnetOptions): number[] {
+  const last = relayminerPorts.at(-1) ?? 8080
+  return Array.from(
+    { length: suppliers },
+    (_, i) => relayminerPorts[i] ?? last + i - relayminerPorts.length + 1,
   )
 }
