@@ -1,4 +1,5 @@
 import type { Hex } from '../../protocol/bytes/bytes.ts'
+import type { ServiceObjectives } from '../../protocol/objectives/types.ts'
 import type { ProbeTarget } from '../ports.ts'
 import { buildWatcherReport } from '../report/buildWatcherReport.ts'
 import { signWatcherReport } from '../report/signWatcherReport.ts'
@@ -19,22 +20,43 @@ type Entry = { audit: SupplierAudit; startedAtMs: number; failedAtMs: number | u
 
 /**
  * One audit per (supplier, service), created on its first probe, and the signed report after each probe.
+ * An audit's objectives are resolved once, before its first probe (`objectivesFor`), and stay those of
+ * the audit: its QoS tests are sequential tests of one promise.
  *
- * @param parameters - settings, the watcher's key and address, the service's reference hash.
- * @returns `record(target, outcome, nowMs)`, `state(target)`.
+ * @param parameters - settings, the watcher's key and address, the service's reference hash, and where
+ *   objectives come from (default: the configured ones).
+ * @returns `objectivesFor(target)`, `record(target, outcome, nowMs)`, `state(target)`.
  * @example
  * const registry = createAuditRegistry({ settings, watcher, privateKey, modelSha256Of })
+ * const objectives = await registry.objectivesFor(target)
  * const { signed, verdict } = registry.record(target, outcome, Date.now())
  */
 export function createAuditRegistry(parameters: {
-  settings: WatcherSettings
+  settings: Pick<WatcherSettings, 'alpha' | 'minProbesForPass' | 'identity' | 'metering' | 'objectives'>
   watcher: Hex
   privateKey: Hex
   modelSha256Of: (serviceId: string) => string
+  objectivesOf?: (target: ProbeTarget) => Promise<ServiceObjectives>
 }) {
   const { settings } = parameters
   const entries = new Map<string, Entry>()
+  const objectives = new Map<string, Promise<ServiceObjectives>>()
+  const resolved = new Map<string, ServiceObjectives>()
   const keyOf = (target: ProbeTarget) => `${target.supplier.toLowerCase()}\u0000${target.serviceId}`
+  const configuredOf = (target: ProbeTarget) => settings.objectives[target.serviceId] ?? {}
+  const objectivesFor = (target: ProbeTarget): Promise<ServiceObjectives> => {
+    const key = keyOf(target)
+    let pending = objectives.get(key)
+    if (!pending) {
+      const resolve = parameters.objectivesOf ?? (async (t: ProbeTarget) => configuredOf(t))
+      pending = resolve(target).then((found) => {
+        resolved.set(key, found)
+        return found
+      })
+      objectives.set(key, pending)
+    }
+    return pending
+  }
   const entryOf = (target: ProbeTarget, nowMs: number): Entry => {
     let entry = entries.get(keyOf(target))
     if (!entry) {
@@ -42,7 +64,7 @@ export function createAuditRegistry(parameters: {
         alpha: settings.alpha,
         identity: settings.identity.nullRates,
         meteringExcessRate: settings.metering.excessRate,
-        objectives: settings.objectives[target.serviceId] ?? {},
+        objectives: resolved.get(keyOf(target)) ?? configuredOf(target),
         minProbesForPass: settings.minProbesForPass,
       })
       entry = { audit, startedAtMs: nowMs, failedAtMs: undefined, verdict: 'pending' }
@@ -51,6 +73,7 @@ export function createAuditRegistry(parameters: {
     return entry
   }
   return {
+    objectivesFor,
     record(target: ProbeTarget, outcome: ProbeOutcome, nowMs: number): AuditRecord {
       const entry = entryOf(target, nowMs)
       const state = entry.audit.observe(outcome)

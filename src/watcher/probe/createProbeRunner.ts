@@ -4,6 +4,7 @@ import type { createAuditRegistry } from '../audit/createAuditRegistry.ts'
 import type { ProbeOutcome } from '../audit/createSupplierAudit.ts'
 import type { AuditState } from '../audit/types.ts'
 import type { ProbeExchange, ProbeTarget, ProbeTransport, ReferenceModel } from '../ports.ts'
+import type { ServiceObjectives } from '../qos/checkQos.ts'
 import type { ReportBook } from '../report/createReportBook.ts'
 import type { SignedWatcherReport, WatcherVerdict } from '../report/types.ts'
 import type { WatcherSettings } from '../settings.ts'
@@ -61,9 +62,11 @@ export function createProbeRunner(parts: ProbeRunnerParts): (target: ProbeTarget
       pastTurns,
       random,
     })
+    // Resolved once per audit (the supplier's signed advertisement, else the configured objectives).
+    const objectives = await parts.registry.objectivesFor(target)
     const timeoutMs = settings.probes.timeoutMs
     const exchange = await sendProbe({ transport: parts.transport, target, request, timeoutMs, nowMs })
-    const judgement = judgementOf(settings, target)
+    const judgement = judgementOf(settings, objectives)
     const outcome = await evaluateProbe({ request, exchange, reference, judgement })
     const { state, signed, verdict } = parts.registry.record(target, outcome, nowMs())
     parts.book.put(signed)
@@ -77,12 +80,8 @@ export function createProbeRunner(parts: ProbeRunnerParts): (target: ProbeTarget
   }
 }
 
-function judgementOf(settings: WatcherSettings, target: ProbeTarget): ProbeJudgement {
-  return {
-    identity: settings.identity.tolerances,
-    metering: settings.metering.tolerances,
-    objectives: settings.objectives[target.serviceId] ?? {},
-  }
+function judgementOf(settings: WatcherSettings, objectives: ServiceObjectives): ProbeJudgement {
+  return { identity: settings.identity.tolerances, metering: settings.metering.tolerances, objectives }
 }
 
 // Earlier answers make follow-up probes look like real conversations; a few dozen are plenty.
