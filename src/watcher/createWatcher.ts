@@ -11,6 +11,7 @@ import { createProbeLoop } from './probe/createProbeLoop.ts'
 import { createProbeRunner, type ProbeResult } from './probe/createProbeRunner.ts'
 import { createPromptDeck } from './probe/createPromptDeck.ts'
 import { createTrafficShapes, type TrafficShapes } from './probe/createTrafficShapes.ts'
+import { createObjectivesSource } from './qos/createObjectivesSource.ts'
 import { createCommitQueue } from './report/createCommitQueue.ts'
 import { createReportApp } from './report/createReportApp.ts'
 import { createReportBook, type ReportBook } from './report/createReportBook.ts'
@@ -53,8 +54,7 @@ export type Watcher = {
 }
 
 /**
- * Creates a watcher: covert probes (corpus prompts in the shapes of real traffic, at Poisson times,
- * each prompt used at most `probes.maxPromptUses` times, no more probes to a supplier once it failed),
+ * Creates a watcher: covert probes (corpus prompts in the shapes of real traffic, at Poisson times),
  * each judged against the service's reference model (identity), the re-tokenised text (metering) and
  * the supplier's objectives (QoS); one sequential audit per supplier; a signed report after each probe,
  * whose hash is committed when it changes a verdict and a committer is given.
@@ -88,14 +88,18 @@ export function createWatcher(parameters: CreateWatcherParameters): Watcher {
       watcher: address,
       privateKey: parameters.privateKey,
       modelSha256Of: (serviceId) => referenceOf(serviceId).sha256,
+      objectivesOf: createObjectivesSource({
+        configured: settings.objectives,
+        onUnverified: (target, reason) =>
+          logger.info(
+            { supplier: target.supplier, serviceId: target.serviceId, reason },
+            'no verified objectives advertised; auditing against the configured ones',
+          ),
+      }),
     }),
     book,
     shapes,
-    deck: createPromptDeck(
-      [...corpusPrompts, ...settings.probes.extraPrompts],
-      random,
-      settings.probes.maxPromptUses,
-    ),
+    deck: createPromptDeck([...corpusPrompts, ...settings.probes.extraPrompts], random),
     random,
     nowMs: parameters.nowMs ?? Date.now,
     logger,
@@ -107,11 +111,6 @@ export function createWatcher(parameters: CreateWatcherParameters): Watcher {
   const loop = createProbeLoop({
     listTargets: () => parameters.targets.listTargets(),
     probe: probeOnce,
-    // A failed supplier stays failed: no report can clear it, and probes would be all it gets from us.
-    isRetired: (target) =>
-      book
-        .forSupplier(target.supplier)
-        .some(({ report }) => report.serviceId === target.serviceId && report.verdict === 'fail'),
     refreshMs: settings.targetRefreshMs,
     meanIntervalMs: settings.probes.meanIntervalMs,
     maxConcurrent: settings.probes.maxConcurrent,
@@ -141,6 +140,7 @@ function defaultShapes(settings: WatcherSettings): TrafficShapes {
     profile: settings.probes.profile,
     capacity: 1024,
     minObserved: 50,
+    defaultMaxTokens: 256,
   })
 }
 
