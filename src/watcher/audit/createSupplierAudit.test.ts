@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { IdentityObservation } from '../identity/checkIdentity.ts'
-import type { MeteringObservation } from '../metering/checkMetering.ts'
 import type { QosObservation } from '../qos/checkQos.ts'
 import { type AuditSettings, createSupplierAudit, type ProbeOutcome } from './createSupplierAudit.ts'
+import { exactMetering } from './exactMetering.test-util.ts'
 
 function mulberry32(seed: number): () => number {
   let state = seed >>> 0
@@ -31,14 +31,7 @@ const qos: QosObservation = {
   isTtftExceeded: undefined,
   isTpotExceeded: undefined,
 }
-const metering: MeteringObservation = {
-  isReported: true,
-  promptExcess: 0,
-  completionExcess: 0,
-  proofs: [],
-  isExcessive: false,
-  counts: { promptReported: 20, promptRecounted: 20, completionReported: 48, completionRecounted: 48 },
-}
+const metering = exactMetering(48)
 
 function greedy(positions: number, violations: number): IdentityObservation {
   return {

@@ -4,7 +4,7 @@ import { signSupplierObjectives } from '../../protocol/objectives/signSupplierOb
 import type { ServiceObjectives } from '../../protocol/objectives/types.ts'
 import { privateKeyToAddress } from '../../protocol/signature/privateKeyToAddress.ts'
 import { createAuditRegistry } from '../audit/createAuditRegistry.ts'
-import type { MeteringObservation } from '../metering/checkMetering.ts'
+import { exactMetering } from '../audit/exactMetering.test-util.ts'
 import type { ProbeExchange, ProbeTarget } from '../ports.ts'
 import { defaultCalibration } from '../settings.ts'
 import { checkQos } from './checkQos.ts'
@@ -26,14 +26,7 @@ function endpointAdvertising(services: Record<string, ServiceObjectives>, key = 
   }) as typeof fetch
 }
 
-const metering: MeteringObservation = {
-  isReported: true,
-  promptExcess: 0,
-  completionExcess: 0,
-  proofs: [],
-  isExcessive: false,
-  counts: { promptReported: 20, promptRecounted: 20, completionReported: 32, completionRecounted: 32 },
-}
+const metering = exactMetering(32)
 
 // A streamed answer whose first token came `ttftMs` after the send.
 const answer = (ttftMs: number): ProbeExchange => ({
