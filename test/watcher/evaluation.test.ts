@@ -35,6 +35,14 @@ describe('watcher evaluation (quick)', () => {
     expect(scenario('inflated usage').probesTo95).toBe(1)
   })
 
+  it('behavior: billing +1 or +2 completion tokens per answer (prompt honest) is caught by metering', () => {
+    // Quick-evaluation answers run to max_tokens, so the extra tokens bill above it: a proof, first probe.
+    for (const name of ['inflated completion (+1)', 'inflated completion (+2)']) {
+      expect(scenario(name).probesTo95).toBe(1)
+      expect(Object.keys(scenario(name).failedBy)).toEqual(['metering'])
+    }
+  })
+
   it('behavior: 4-bit weights within 20 probes, 10 % substitution within 40', () => {
     expect(scenario('q4_0').probesTo95).not.toBeNull()
     expect(scenario('q4_0').probesTo95!).toBeLessThanOrEqual(20)

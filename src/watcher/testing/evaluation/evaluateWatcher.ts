@@ -2,8 +2,9 @@
  * Evaluation support: the whole watcher evaluation (docs/watcher.md, "Evaluation"). Honest panel: the
  * claimed model served with different threads, parallel sequences (batch sizes, under concurrent load)
  * and context sizes. Cheats: another seed, a smaller model, Q8_0 and Q4_0 of the claimed weights, 10 %
- * substitution by the smaller model, a probe-aware router, inflated usage. Probes are generated and scored
- * once; the audits are then replayed many times over the judged probes.
+ * substitution by the smaller model, a probe-aware router, inflated usage (×1.1, and +1 or +2 completion
+ * tokens per answer). Probes are generated and scored once; the audits are then replayed many times over
+ * the judged probes.
  */
 import type { ChatCompletionRequest, GenerateModelReturnType, ModelSize } from '../../../inference/index.ts'
 import { createEmbeddedBackend } from '../../../inference/index.ts'
@@ -17,7 +18,7 @@ import { type EvaluationPrompt, evaluationRequest, splitEvaluationPrompts } from
 import { calibrateFromRecords, type RecordCalibration } from './calibrateFromRecords.ts'
 import { collectSupplierRecords, type ServingConfig } from './collectSupplierRecords.ts'
 import { type EvaluationModels, generateEvaluationModels } from './evaluationModels.ts'
-import { inflateUsage, judgeRecords } from './judgeRecords.ts'
+import { inflateCompletion, inflateUsage, judgeRecords } from './judgeRecords.ts'
 import { createProbeSource, type JudgedSet, runScenario, type ScenarioResult } from './runScenarios.ts'
 
 /** What to run; `quick` settings fit in a test. */
@@ -156,15 +157,20 @@ async function judgeAll(parameters: {
     metering: calibration.metering.tolerances,
     objectives: {},
   }
-  const judge = (records: ReadonlyMap<number, ProbeRecord>, inflate?: number) =>
-    judgeRecords({ records, reference, judgement, ...(inflate ? { rewrite: inflateUsage(inflate) } : {}) })
+  const judge = (records: ReadonlyMap<number, ProbeRecord>, rewrite?: Rewrite) =>
+    judgeRecords({ records, reference, judgement, ...(rewrite ? { rewrite } : {}) })
   const honest = new Map<string, JudgedSet>()
   for (const [name, records] of parameters.honestRecords) honest.set(name, await judge(records))
   const cheats = new Map<string, JudgedSet>()
   for (const [name, records] of parameters.cheatRecords) cheats.set(name, await judge(records))
-  cheats.set('inflated usage (×1.1)', await judge(parameters.honestRecords.get(parameters.base)!, 1.1))
+  const base = parameters.honestRecords.get(parameters.base)!
+  cheats.set('inflated usage (×1.1)', await judge(base, inflateUsage(1.1)))
+  for (const tokens of [1, 2])
+    cheats.set(`inflated completion (+${tokens})`, await judge(base, inflateCompletion(tokens)))
   return { honest, cheats }
 }
+
+type Rewrite = NonNullable<Parameters<typeof judgeRecords>[0]['rewrite']>
 
 type Collect = (
   model: GenerateModelReturnType,

@@ -60,3 +60,22 @@ export function inflateUsage(factor: number): (exchange: ProbeExchange) => Probe
     }
   }
 }
+
+/**
+ * Bills `tokens` more completion tokens per answer, prompt tokens honest: the small, steady
+ * over-billing that stays under the per-answer tolerance. An answer that ran to `max_tokens` is then
+ * billed above it (a proof); one that stopped by itself only moves the sign test.
+ *
+ * @param tokens - extra completion tokens per answer (1 or 2).
+ * @returns the rewrite.
+ * @example
+ * judgeRecords({ records, reference, judgement, rewrite: inflateCompletion(2) })
+ */
+export function inflateCompletion(tokens: number): (exchange: ProbeExchange) => ProbeExchange {
+  return (exchange) => {
+    if (!exchange.isOk || !exchange.usage) return exchange
+    const completion = exchange.usage.completion_tokens + tokens
+    const total = exchange.usage.prompt_tokens + completion
+    return { ...exchange, usage: { ...exchange.usage, completion_tokens: completion, total_tokens: total } }
+  }
+}
