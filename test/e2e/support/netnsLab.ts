@@ -26,7 +26,8 @@ export type NetnsLab = {
 
 /**
  * Fails loudly (never skips) when this machine cannot make network namespaces: the multi-host test needs
- * `ip` (iproute2) and root.
+ * `ip` (iproute2), root, and the right to create namespaces (CAP_NET_ADMIN, CAP_SYS_ADMIN): it makes and
+ * deletes one to be sure.
  *
  * @throws {Error} naming what is missing
  * @example
@@ -42,6 +43,19 @@ export function assertNetnsAvailable(): void {
   } catch {
     throw new Error('the multi-host test needs iproute2 (`ip netns`); install it: apt-get install iproute2')
   }
+  // Root is not enough in a container without CAP_NET_ADMIN (or CAP_SYS_ADMIN to mount /run/netns):
+  // only creating a namespace, as the lab will, shows whether it can.
+  const probe = `decai-probe-${randomBytes(3).toString('hex')}`
+  try {
+    execFileSync('ip', ['netns', 'add', probe], { stdio: ['ignore', 'ignore', 'pipe'] })
+  } catch (cause) {
+    const reason = String((cause as { stderr?: unknown }).stderr ?? '').trim()
+    throw new Error(
+      `the multi-host test cannot create a network namespace (\`ip netns add\`: ${reason || 'failed'}); it needs root with CAP_NET_ADMIN and CAP_SYS_ADMIN, e.g. a container run with --cap-add NET_ADMIN --cap-add SYS_ADMIN (or --privileged)`,
+      { cause },
+    )
+  }
+  execFileSync('ip', ['netns', 'delete', probe], { stdio: 'ignore' })
 }
 
 /**
