@@ -12,11 +12,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pino } from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createGatewayRelayWrapper } from '../../src/cli/watcher/createGatewayRelayWrapper.ts'
 import { createGateway, type Gateway } from '../../src/gateway/index.ts'
 import { openKeyStore } from '../../src/gateway/keys/openKeyStore.ts'
 import { createFakeNetwork, type FakeNetwork } from '../../src/gateway/testing/createFakeNetwork.ts'
 import { preparePinnedRelay } from '../../src/gateway/watcher/preparePinnedRelay.ts'
 import type { ChatCompletionRequest } from '../../src/inference/index.ts'
+import { parseWatcherConfig } from '../../src/watcher/config/loadWatcherConfig.ts'
 import { buildProbeRequest } from '../../src/watcher/probe/buildProbeRequest.ts'
 import { createPromptDeck } from '../../src/watcher/probe/createPromptDeck.ts'
 import { shapeOfRequest } from '../../src/watcher/probe/probeShape.ts'
@@ -94,8 +96,7 @@ async function standaloneProbe(net: FakeNetwork, gateway: Gateway, probe: ChatCo
   })
   const transport = createRelayProbeTransport({
     routes: { resolve: async () => ({ domain: net.domain, header: session.header, endpoint }) },
-    signerKey: net.gatewayKey,
-    routing: gateway.router.routing,
+    wrapper: createGatewayRelayWrapper({ signerKey: net.gatewayKey, routing: gateway.router.routing }),
   })
   const target = { supplier: net.suppliers[0]!.operator, serviceId: net.serviceId }
   return capture(() => transport.send(target, probe, { signal: AbortSignal.timeout(10_000) }))
@@ -192,5 +193,23 @@ describe('probes on the wire', () => {
     } finally {
       await gateway.stop()
     }
+  })
+
+  it('default: a standalone watcher relays with the routing settings of a default gateway', () => {
+    const { probes } = parseWatcherConfig(
+      `signer: { privateKeyEnv: K, application: "0x${'ab'.repeat(20)}" }\nchain: { rpcUrl: "http://127.0.0.1:8545", manifestFile: d.json }\nservices: { s: { referenceModel: m.gguf } }\n`,
+    )
+    const { routing } = createFakeNetwork().config()
+    expect({
+      maxInputTokens: probes.maxInputTokens,
+      maxOutputTokens: probes.maxOutputTokens,
+      defaultMaxOutputTokens: probes.defaultMaxOutputTokens,
+      acknowledgeTimeoutMs: probes.acknowledgeTimeout,
+    }).toEqual({
+      maxInputTokens: routing.maxInputTokens,
+      maxOutputTokens: routing.maxOutputTokens,
+      defaultMaxOutputTokens: routing.defaultMaxOutputTokens,
+      acknowledgeTimeoutMs: routing.acknowledgeTimeoutMs,
+    })
   })
 })

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net'
 import { type ServerType, serve } from '@hono/node-server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createGatewayRelayWrapper } from '../../src/cli/watcher/createGatewayRelayWrapper.ts'
 import { getTestModel, removeTestModels } from '../../src/inference/embedded/testModel.ts'
 import { createEmbeddedBackend, type EmbeddedBackend } from '../../src/inference/index.ts'
 import { createTestNetwork, type TestNetwork } from '../../src/relayminer/testing/createTestNetwork.ts'
@@ -46,13 +47,15 @@ beforeAll(async () => {
     routes: {
       resolve: async () => ({ domain: network.domain, header: await network.currentHeader(), endpoint }),
     },
-    signerKey: network.keys.gateway,
-    routing: {
-      maxInputTokens: 8192,
-      maxOutputTokens: 4096,
-      defaultMaxOutputTokens: 64,
-      acknowledgeTimeoutMs: 0,
-    },
+    wrapper: createGatewayRelayWrapper({
+      signerKey: network.keys.gateway,
+      routing: {
+        maxInputTokens: 8192,
+        maxOutputTokens: 4096,
+        defaultMaxOutputTokens: 64,
+        acknowledgeTimeoutMs: 0,
+      },
+    }),
   })
 })
 

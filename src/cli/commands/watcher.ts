@@ -16,6 +16,7 @@ import {
 } from '../../watcher/transport/createRelayProbeTransport.ts'
 import { runAction } from '../context/runAction.ts'
 import { createChainReportCommitter } from '../watcher/createChainReportCommitter.ts'
+import { createGatewayRelayWrapper } from '../watcher/createGatewayRelayWrapper.ts'
 import { loadReferenceModels } from '../watcher/loadReferenceModels.ts'
 
 /** `decai watcher …`: run a watcher that audits the suppliers of the configured services. */
@@ -47,8 +48,10 @@ async function startAction(options: { config: string }): Promise<void> {
     settings: config.settings,
     transport: createRelayProbeTransport({
       routes: sessions.routes,
-      signerKey: config.signer.privateKey,
-      routing: config.relayRouting,
+      wrapper: createGatewayRelayWrapper({
+        signerKey: config.signer.privateKey,
+        routing: config.relayRouting,
+      }),
     }),
     targets: sessions.targets,
     references,

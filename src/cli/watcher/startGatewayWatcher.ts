@@ -16,9 +16,9 @@ import {
   createRoutedProbeTransport,
   type ProbeRouter,
 } from '../../watcher/transport/createRoutedProbeTransport.ts'
-import { toPreparedProbeRelay } from '../../watcher/transport/toPreparedProbeRelay.ts'
 import { createChainReportCommitter } from './createChainReportCommitter.ts'
 import { loadReferenceModels } from './loadReferenceModels.ts'
+import { toPreparedProbeRelay } from './toPreparedProbeRelay.ts'
 
 export type StartGatewayWatcherParameters = {
   gateway: Gateway

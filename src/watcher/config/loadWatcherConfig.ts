@@ -3,7 +3,6 @@ import { dirname, resolve } from 'node:path'
 import { parse as parseYaml } from 'yaml'
 import { z } from 'zod'
 import { readKeystoreFile } from '../../chain/keystore/readKeystoreFile.ts'
-import type { PinnedRelayRouting } from '../../gateway/watcher/buildPinnedRelay.ts'
 import type { Hex } from '../../protocol/bytes/bytes.ts'
 import { BaseError } from '../../protocol/errors/BaseError.ts'
 import { privateKeyToAddress } from '../../protocol/signature/privateKeyToAddress.ts'
@@ -26,8 +25,14 @@ export type WatcherConfig = {
   chain: { rpcUrl: string; manifestFile: string }
   services: readonly WatcherServiceConfig[]
   server: { host: string; port: number }
-  /** The relay settings of the gateway whose identity probes use (signed bounds, acknowledgements). */
-  relayRouting: PinnedRelayRouting
+  /** The routing settings of the gateway whose identity probes use (signed bounds, acknowledgements). */
+  relayRouting: {
+    maxInputTokens: number
+    maxOutputTokens: number
+    defaultMaxOutputTokens: number
+    /** 0 = relays do not ask for a `102 Processing`. */
+    acknowledgeTimeoutMs: number
+  }
   settings: WatcherSettings
   /** Commit the hash of each report that changes a verdict on-chain (`WatcherReports`). */
   shouldCommitReports: boolean

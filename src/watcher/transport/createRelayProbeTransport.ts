@@ -1,18 +1,12 @@
-import type { SupplierTransport } from '../../gateway/ports.ts'
-import { createHttpSupplierTransport } from '../../gateway/transport/createHttpSupplierTransport.ts'
-import {
-  buildPinnedRelay,
-  type PinnedRelayRouting,
-  parseChatBody,
-} from '../../gateway/watcher/buildPinnedRelay.ts'
-import type { Hex } from '../../protocol/bytes/bytes.ts'
+import type { ChatCompletionRequest } from '../../inference/index.ts'
 import type { SessionHeader } from '../../protocol/relay/types.ts'
 import type { RelayDomain } from '../../protocol/signature/typedData.ts'
 import type { ProbeTarget, ProbeTransport } from '../ports.ts'
-import { createRoutedProbeTransport, type ProbeRouter } from './createRoutedProbeTransport.ts'
-import { toPreparedProbeRelay } from './toPreparedProbeRelay.ts'
-
-export { relayUrlOf } from '../../gateway/transport/relayUrlOf.ts'
+import {
+  createRoutedProbeTransport,
+  type PreparedProbeRelay,
+  type ProbeRouter,
+} from './createRoutedProbeTransport.ts'
 
 /** Where and under which session to relay a probe to a supplier now. */
 export type RelayRoute = { domain: RelayDomain; header: SessionHeader; endpoint: string }
@@ -22,52 +16,54 @@ export interface RelayRouteSource {
   resolve(target: ProbeTarget): Promise<RelayRoute>
 }
 
+/**
+ * Wraps a probe for one supplier on a route exactly as the identity's gateway wraps a client's
+ * request (its client path, signer, bounds) and returns it with a `send` over the gateway's supplier
+ * transport. Declared here, implemented by the CLI with the gateway's own code, so that the bytes on
+ * the wire have the form of the gateway's relays.
+ */
+export interface ProbeRelayWrapper {
+  /** Throws for a probe the gateway would refuse (the watcher's problem, not evidence). */
+  wrap(route: RelayRoute, target: ProbeTarget, request: ChatCompletionRequest): PreparedProbeRelay
+}
+
 /** Inputs of `createRelayProbeTransport`. */
 export type CreateRelayProbeTransportParameters = {
   routes: RelayRouteSource
-  /** Signs relays: the application's key, or the gateway's it delegated to (the identity probes hide in). */
-  signerKey: Hex
-  /** The routing settings of the gateway whose traffic probes imitate: signed bounds, acknowledgements. */
-  routing: PinnedRelayRouting
-  /** Default: the gateway's HTTP transport (`createHttpSupplierTransport`). */
-  transport?: SupplierTransport
+  wrapper: ProbeRelayWrapper
   nowMs?: () => number
 }
 
 /**
- * The standalone watcher's probe transport: each probe passes through the gateway's client path
- * (`parseClientRequest`: the same body key order, bounds and stream options), is signed like a
- * gateway's relay and sent by the gateway's supplier transport (the same headers, acknowledgement ask
- * and connection handling), so its bytes on the wire have the form of the identity's ordinary relays.
- * The answer's signed response is verified (request hash, payload hash, signer) before it counts.
+ * The standalone watcher's probe transport: each probe is routed to the current session of the
+ * watcher's identity, wrapped and sent by `wrapper` as the identity's gateway would relay it, and the
+ * answer's signed response is verified (request hash, payload hash, signer) before it counts.
  *
- * @param parameters - route source, signer key, routing settings, transport and clock.
+ * @param parameters - route source, relay wrapper and clock.
  * @returns the transport.
  * @example
- * const transport = createRelayProbeTransport({ routes, signerKey, routing })
+ * const transport = createRelayProbeTransport({ routes, wrapper })
  */
 export function createRelayProbeTransport(parameters: CreateRelayProbeTransportParameters): ProbeTransport {
-  const { routing, signerKey } = parameters
-  const transport = parameters.transport ?? createHttpSupplierTransport()
   const router: ProbeRouter = {
-    async prepare(target, body) {
+    async prepare(target, request) {
       const route = await parameters.routes.resolve(target)
-      const request = parseChatBody(
-        body as unknown as Record<string, unknown>,
-        { [target.serviceId]: target.serviceId },
-        routing,
-      )
-      const pinned = buildPinnedRelay(
-        { domain: route.domain, transport, routing },
-        {
-          request,
-          header: route.header,
-          supplier: { operator: target.supplier, endpoint: route.endpoint },
-          signerKey,
-        },
-      )
-      return toPreparedProbeRelay(pinned)
+      return parameters.wrapper.wrap(route, target, request)
     },
   }
   return createRoutedProbeTransport({ router, ...(parameters.nowMs ? { nowMs: parameters.nowMs } : {}) })
+}
+
+/**
+ * The relay URL of a registered endpoint (the same rule the gateway applies).
+ *
+ * @param endpoint - the endpoint registered on-chain.
+ * @returns the URL to POST relays to.
+ * @example
+ * relayUrlOf('http://127.0.0.1:8081') // 'http://127.0.0.1:8081/v1/relay'
+ */
+export function relayUrlOf(endpoint: string): string {
+  const base = endpoint.replace(/\/+$/, '')
+  if (base.endsWith('/relay')) return base
+  return base.endsWith('/v1') ? `${base}/relay` : `${base}/v1/relay`
 }

@@ -1,5 +1,5 @@
 import type { PinnedRelay } from '../../gateway/watcher/buildPinnedRelay.ts'
-import type { PreparedProbeRelay } from './createRoutedProbeTransport.ts'
+import type { PreparedProbeRelay } from '../../watcher/transport/createRoutedProbeTransport.ts'
 
 /**
  * A gateway's pinned relay as the watcher's transports read it: the same signed request, digest and
