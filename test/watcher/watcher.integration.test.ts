@@ -14,6 +14,7 @@ import {
   type WatcherSettings,
   type WatcherVerdict,
 } from '../../src/watcher/index.ts'
+import { mulberry32 } from '../../src/watcher/probe/seededRandom.test-util.ts'
 import { createBackendTransport } from '../../src/watcher/testing/createBackendTransport.ts'
 import { createCheatingBackend } from '../../src/watcher/testing/createCheatingBackend.ts'
 
@@ -153,15 +154,4 @@ describe('watcher on real llama.cpp backends', () => {
 
 async function waitFor(condition: () => boolean): Promise<void> {
   while (!condition()) await new Promise((resolve) => setTimeout(resolve, 20))
-}
-
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32
-  }
 }

@@ -16,13 +16,13 @@ import {
   loadGatewayConfig,
   openKeyStore,
 } from '../../gateway/index.ts'
-import type { ChatCompletionRequest } from '../../inference/index.ts'
 import { type HttpServerHandle, startHttpServer } from '../../relayminer/server/startHttpServer.ts'
 import { embeddedWatcherConfigSchema } from '../../watcher/config/configSchema.ts'
 import { parseEmbeddedWatcherConfig } from '../../watcher/config/loadWatcherConfig.ts'
 import { createReportFeed, type ReportFeed } from '../../watcher/report/createReportFeed.ts'
 import { CliPortInUseError } from '../context/cliErrors.ts'
 import { runAction } from '../context/runAction.ts'
+import { createTrafficTap } from '../watcher/createTrafficTap.ts'
 import { type GatewayWatcher, startGatewayWatcher } from '../watcher/startGatewayWatcher.ts'
 import { createVerdictHub, mergeVerdictSources } from '../watcher/verdictSources.ts'
 import { registerGatewayStakeCommands } from './gatewayStake.ts'
@@ -78,6 +78,7 @@ async function startAction(options: { config: string }): Promise<void> {
   const feeds = followWatchers(config, logger)
   // The watcher in this process (if any) is built after the gateway, whose router it probes through.
   const local = createVerdictHub()
+  const traffic = createTrafficTap()
   let inProcess: GatewayWatcher | undefined
   const gateway = await createGateway({
     config,
@@ -85,10 +86,7 @@ async function startAction(options: { config: string }): Promise<void> {
     catalog: createChainServiceCatalog(ledger),
     logger,
     verdicts: mergeVerdictSources([...feeds, local]),
-    observeRequest: (request) => {
-      if (request.operation === 'chat')
-        inProcess?.watcher.recordTraffic(request.body as ChatCompletionRequest)
-    },
+    observeRequest: traffic.observeRequest,
   })
   await gateway.start()
   for (const feed of feeds) void feed.refresh()
@@ -102,6 +100,7 @@ async function startAction(options: { config: string }): Promise<void> {
       logger,
       onVerdict: local.publish,
     })
+  if (inProcess) traffic.attach(inProcess.watcher)
   const server = await listen(gateway, config.server.host, config.server.port)
   logger.info(
     {

@@ -22,14 +22,39 @@ import { ReferenceMismatchError } from '../../watcher/index.ts'
  * @example
  * const references = await loadReferenceModels(ledger, config.services, logger)
  */
-export async function loadReferenceModels(
+export function loadReferenceModels(
   ledger: Ledger,
   services: readonly WatcherServiceConfig[],
   logger: Logger,
 ): Promise<Map<string, EmbeddedBackend>> {
+  return loadVerifiedReferences({
+    services,
+    registeredSha256Of: async (serviceId) => (await getService(ledger, { serviceId })).modelSha256,
+    logger,
+  })
+}
+
+/**
+ * Loads reference models, each checked against the sha256 its service registered; on a mismatch, the
+ * models already loaded are closed and the file's actual hash is reported.
+ *
+ * @param parameters - the services, where their registered hashes come from, a logger.
+ * @returns the loaded models by service id.
+ * @throws {ReferenceMismatchError} when a file is not the registered artifact.
+ * @example
+ * await loadVerifiedReferences({ services, registeredSha256Of: async () => sha256, logger })
+ */
+export async function loadVerifiedReferences(parameters: {
+  services: readonly WatcherServiceConfig[]
+  registeredSha256Of: (serviceId: string) => Promise<string>
+  logger: Logger
+}): Promise<Map<string, EmbeddedBackend>> {
   const references = new Map<string, EmbeddedBackend>()
   try {
-    for (const service of services) references.set(service.serviceId, await loadOne(ledger, service, logger))
+    for (const service of parameters.services) {
+      const registered = await parameters.registeredSha256Of(service.serviceId)
+      references.set(service.serviceId, await loadOne(service, registered, parameters.logger))
+    }
   } catch (error) {
     await Promise.all([...references.values()].map((reference) => reference.close()))
     throw error
@@ -37,8 +62,7 @@ export async function loadReferenceModels(
   return references
 }
 
-async function loadOne(ledger: Ledger, service: WatcherServiceConfig, logger: Logger) {
-  const { modelSha256 } = await getService(ledger, { serviceId: service.serviceId })
+async function loadOne(service: WatcherServiceConfig, modelSha256: string, logger: Logger) {
   try {
     const reference = await createEmbeddedBackend({
       modelPath: service.referenceModelPath,

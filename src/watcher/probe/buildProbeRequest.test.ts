@@ -5,17 +5,7 @@ import { buildProbeRequest } from './buildProbeRequest.ts'
 import { createPromptDeck } from './createPromptDeck.ts'
 import { createTrafficShapes } from './createTrafficShapes.ts'
 import { type ProbeShape, sampleProbeShape, shapeOfRequest } from './probeShape.ts'
-
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32
-  }
-}
+import { mulberry32 } from './seededRandom.test-util.ts'
 
 const greedyStream: ProbeShape = {
   temperature: 0,
