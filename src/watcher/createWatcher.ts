@@ -54,7 +54,8 @@ export type Watcher = {
 }
 
 /**
- * Creates a watcher: covert probes (corpus prompts in the shapes of real traffic, at Poisson times),
+ * Creates a watcher: covert probes (corpus prompts in the shapes of real traffic, at Poisson times,
+ * each prompt used at most `probes.maxPromptUses` times, no more probes to a supplier once it failed),
  * each judged against the service's reference model (identity), the re-tokenised text (metering) and
  * the supplier's objectives (QoS); one sequential audit per supplier; a signed report after each probe,
  * whose hash is committed when it changes a verdict and a committer is given.
@@ -99,7 +100,11 @@ export function createWatcher(parameters: CreateWatcherParameters): Watcher {
     }),
     book,
     shapes,
-    deck: createPromptDeck([...corpusPrompts, ...settings.probes.extraPrompts], random),
+    deck: createPromptDeck(
+      [...corpusPrompts, ...settings.probes.extraPrompts],
+      random,
+      settings.probes.maxPromptUses,
+    ),
     random,
     nowMs: parameters.nowMs ?? Date.now,
     logger,
@@ -111,6 +116,11 @@ export function createWatcher(parameters: CreateWatcherParameters): Watcher {
   const loop = createProbeLoop({
     listTargets: () => parameters.targets.listTargets(),
     probe: probeOnce,
+    // A failed supplier stays failed: no report can clear it, and probes would be all it gets from us.
+    isRetired: (target) =>
+      book
+        .forSupplier(target.supplier)
+        .some(({ report }) => report.serviceId === target.serviceId && report.verdict === 'fail'),
     refreshMs: settings.targetRefreshMs,
     meanIntervalMs: settings.probes.meanIntervalMs,
     maxConcurrent: settings.probes.maxConcurrent,
@@ -140,7 +150,6 @@ function defaultShapes(settings: WatcherSettings): TrafficShapes {
     profile: settings.probes.profile,
     capacity: 1024,
     minObserved: 50,
-    defaultMaxTokens: 256,
   })
 }
 
