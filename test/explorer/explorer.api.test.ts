@@ -132,6 +132,7 @@ describe('explorer API on a devnet', () => {
     const last = application.series.at(-1)!
     expect(BigInt(last.stake) + BigInt(last.burnedCumulative)).toBe(500_000_000n)
     expect(application.claimList).toHaveLength(3)
+    expect(application.claimTotal).toBe(3)
   })
 
   it('behavior: the overview counts the network and tracks the chain head', async () => {

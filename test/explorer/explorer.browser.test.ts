@@ -11,6 +11,7 @@ import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { anvilDevPrivateKeys } from '../../src/chain/localChain/devAccounts.ts'
+import { type StartRpcProxyReturnType, startRpcProxy } from '../../src/chain/testing/startRpcProxy.ts'
 import { type StartExplorerReturnType, startExplorer } from '../../src/cli/commands/explorer.ts'
 import type { FlowsView, OverviewView } from '../../src/explorer/index.ts'
 import { commitReport } from './support/commitReport.ts'
@@ -28,6 +29,7 @@ let dir: string
 let net: ExplorerDevnet
 let upstreams: FakeUpstreams
 let explorer: StartExplorerReturnType
+let proxy: StartRpcProxyReturnType
 let browser: Awaited<ReturnType<typeof launchChromium>>
 let page: Page
 const problems: string[] = []
@@ -49,9 +51,11 @@ beforeAll(async () => {
   })
   // The watcher committed its failing verdict on chain; the other reports were not committed.
   await commitReport(net, upstreams.reports.bad, anvilDevPrivateKeys[9])
+  // The explorer reads the chain through a proxy that can play a dead node.
+  proxy = await startRpcProxy(net.chain.rpcUrl)
   explorer = await startExplorer({
     manifest: net.manifest,
-    rpcUrl: net.chain.rpcUrl,
+    rpcUrl: proxy.url,
     port: 0,
     dataDir: dir,
     gatewayUrl: upstreams.gatewayUrl,
@@ -73,6 +77,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close()
   await explorer?.stop()
+  await proxy?.close()
   await upstreams?.stop()
   await net?.stop()
   if (dir) await rm(dir, { recursive: true, force: true })
@@ -85,7 +90,19 @@ async function open(route: string, heading: string | RegExp): Promise<void> {
   await page.locator('.loading').first().waitFor({ state: 'detached' })
 }
 
+// Every page screenshot also checks the layout at the laptop width (1366 px): nothing scrolls the page
+// sideways, and only tables that do overflow their box are tab stops (labelled scroll regions).
 async function screenshot(name: string): Promise<void> {
+  const layout = await page.evaluate<{ pageOverflowPx: number; tables: boolean[] }>(
+    `(() => ({
+      pageOverflowPx: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      tables: [...document.querySelectorAll('.table-scroll')].map(
+        (t) => (t.scrollWidth > t.clientWidth + 1) === (t.tabIndex === 0 && t.hasAttribute('aria-label')),
+      ),
+    }))()`,
+  )
+  expect(layout.pageOverflowPx, `${name}: page wider than the window`).toBeLessThanOrEqual(0)
+  expect(layout.tables.every(Boolean), `${name}: tab stops of the tables`).toBe(true)
   await page.screenshot({ path: join(outputDir, `${name}.png`), fullPage: true })
 }
 
@@ -123,6 +140,21 @@ describe('explorer in Chromium on a devnet', () => {
     for (const role of ['banner', 'navigation', 'main', 'contentinfo'] as const)
       expect(await page.getByRole(role).count()).toBeGreaterThan(0)
     await screenshot('overview')
+  })
+
+  it('behavior: the skip button is the first tab stop, shows when focused, and moves focus to the main content', async () => {
+    await open('', 'Network overview')
+    const first = await page.evaluate(
+      `document.querySelector('a[href], button, input, select, textarea, [tabindex="0"]').textContent`,
+    )
+    expect(first).toBe('Skip to content')
+    const skip = page.getByRole('button', { name: 'Skip to content' })
+    await skip.focus()
+    expect((await skip.boundingBox())!.y).toBeGreaterThanOrEqual(0)
+    await page.keyboard.press('Enter')
+    expect(await page.evaluate('document.activeElement.id')).toBe('main')
+    await page.keyboard.press('Tab')
+    expect(await page.evaluate("document.activeElement.closest('main') !== null")).toBe(true)
   })
 
   it('behavior: the services page lists both models; a service shows pricing, artifact, difficulty chart and champion earnings', async () => {
@@ -171,8 +203,15 @@ describe('explorer in Chromium on a devnet', () => {
     await screenshot('supplier')
   })
 
-  it('behavior: the applications page shows the stake spent over time', async () => {
+  it('behavior: the applications page lists the application; its page shows the stake spent over time', async () => {
     await open('#/applications', 'Applications')
+    const table = page.getByRole('table', { name: 'Applications' })
+    expect(await table.getByRole('row').count()).toBe(2)
+    // Service, status, stake left, spent (some of its 500 DECAI), one delegated gateway.
+    expect(await readText(table.getByRole('row').nth(1))).toMatch(
+      new RegExp(`${serviceId}\\s+staked\\s+4\\d\\d\\.\\d+\\s+0\\.\\d+\\s+1`),
+    )
+    await screenshot('applications')
     await page.getByRole('link', { name: net.address('application') }).click()
     await page.getByRole('heading', { level: 1, name: /Application 0x/ }).waitFor()
     await page.locator('#spent-title ~ figure canvas').first().waitFor()
@@ -220,8 +259,11 @@ describe('explorer in Chromium on a devnet', () => {
   it('behavior: a new settlement appears live on the token flows page', async () => {
     const rows = page.getByRole('table', { name: /Recent settlements/ }).getByRole('row')
     expect(await rows.count()).toBe(4)
+    // A marker on the page's window: still there afterwards means the page was updated, not reloaded.
+    await page.evaluate('window.__marker = 1')
     const { session } = await net.runSession([{ role: 'operatorA', relays: 6, shouldProve: true }])
     await rows.nth(4).waitFor({ timeout: 30_000 })
+    expect(await page.evaluate('window.__marker')).toBe(1)
     expect(await readText(rows.nth(1))).toContain(String(session))
     expect(await readText(page.getByRole('status'))).toContain('ClaimSettled')
     await screenshot('flows-live')
@@ -244,6 +286,24 @@ describe('explorer in Chromium on a devnet', () => {
     )
     await screenshot('sessions')
     await open('#/nowhere', 'Page not found')
+  })
+
+  it('behavior: a chain node that stops answering shows in the header and on a fresh overview, which keeps its totals; both recover', async () => {
+    await open('', 'Network overview')
+    proxy.setOutage('reset')
+    await page.getByText(/^Chain unreachable since .* · indexed to \d+$/).waitFor({ timeout: 30_000 })
+    // The open page refetches on the news, then a fresh load shows the same.
+    const notice = page.getByText(/The chain node has not answered since/)
+    await notice.waitFor({ timeout: 30_000 })
+    await page.reload()
+    await page.getByRole('heading', { level: 1, name: 'Network overview' }).waitFor()
+    await notice.waitFor()
+    expect(await text('#tokens-title + dl')).toContain('Slashed\n30 DECAI')
+    expect(await text('#chain-title ~ dl')).toContain('Block height\nunknown')
+    await screenshot('overview-chain-unreachable')
+    proxy.setOutage(undefined)
+    await page.getByText(/^Live · block \d+$/).waitFor({ timeout: 30_000 })
+    await notice.waitFor({ state: 'detached', timeout: 30_000 })
   })
 
   it('behavior: no page logged an error or lost a request', () => {

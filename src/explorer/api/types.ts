@@ -218,7 +218,10 @@ export type StakePoint = { blockNumber: IntString; stake: IntString; reason: str
 
 export type SupplierDetail = SupplierSummary & {
   revenueShares: { recipient: HexString; bps: number }[]
+  /** The latest 100 claims, newest first. */
   claimList: ClaimRow[]
+  /** All its claims: more than `claimList.length` when the list is capped. */
+  claimTotal: number
   stakeHistory: StakePoint[]
   reports: WatcherReportView[]
 }
@@ -235,7 +238,10 @@ export type ApplicationSummary = {
 export type ApplicationDetail = ApplicationSummary & {
   /** Stake over time: each stake change (top-up, burn, withdrawal) with the cumulative burn. */
   series: { blockNumber: IntString; session: IntString; stake: IntString; burnedCumulative: IntString }[]
+  /** The latest 100 claims against it, newest first. */
   claimList: ClaimRow[]
+  /** All claims against it: more than `claimList.length` when the list is capped. */
+  claimTotal: number
 }
 
 export type LeafView = {
@@ -298,7 +304,10 @@ export type SessionView = {
   seed: HexString | null
   proofSeed: HexString | null
   pairs: SessionPairView[]
+  /** The latest 200 claims of the session, newest first, each with its proof leaf. */
   claims: SessionClaimView[]
+  /** All claims of the session: more than `claims.length` when the list is capped. */
+  claimTotal: number
 }
 
 export type SessionListView = {
@@ -337,7 +346,7 @@ export type UpstreamsView = { gateway: UpstreamStatus; watcher: UpstreamStatus }
 export type StreamMessage =
   | { type: 'head'; indexedHeight: IntString | null }
   /** Sent to each new connection, then whenever the chain becomes unreachable or reachable again. */
-  | { type: 'chain'; chain: ChainStatus }
+  | { type: 'chain'; indexedHeight: IntString | null; chain: ChainStatus }
   | {
       type: 'events'
       indexedHeight: IntString | null

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gunzipSync } from 'node:zlib'
 import { afterEach, describe, expect, it } from 'vitest'
+import type { SessionView } from '../api/types.ts'
 import { ExplorerAssetsMissingError } from '../errors.ts'
 import {
   createMemoryDataSource,
@@ -142,6 +143,32 @@ describe('createExplorerServer: API errors', () => {
   })
 })
 
+describe('createExplorerServer: capped lists', () => {
+  it('behavior: a session with more claims than its page lists gives the latest 200 and the total', async () => {
+    const data = createMemoryDataSource()
+    const claim = (i: number) =>
+      memoryEvent({
+        blockNumber: 5n + BigInt(i),
+        logIndex: 0,
+        contract: 'Claims',
+        eventName: 'ClaimCreated',
+        args: {
+          claimKey: `0x${i.toString(16).padStart(64, '0')}`,
+          session: 1n,
+          application: `0x${'aa'.repeat(20)}`,
+          supplierOperator: `0x${'bb'.repeat(20)}`,
+          header: { sessionId: `0x${'cc'.repeat(32)}`, serviceId: 'llama-tiny' },
+          root: `0x${'ab'.repeat(32)}${'0'.repeat(15)}7${'0'.repeat(15)}1`,
+        },
+      })
+    data.push(...Array.from({ length: 205 }, (_, i) => claim(i)))
+    const view = (await (await start(data).request('/api/sessions/1')).json()) as SessionView
+    expect(view.claimTotal).toBe(205)
+    expect(view.claims).toHaveLength(200)
+    expect(view.claims[0]!.claimKey).toBe(`0x${(204).toString(16).padStart(64, '0')}`)
+  })
+})
+
 describe('createExplorerServer: live stream', () => {
   it('behavior: /api/stream sends an events message when the indexer stores new events', async () => {
     const data = createMemoryDataSource()
@@ -149,7 +176,7 @@ describe('createExplorerServer: live stream', () => {
     expect(response.headers.get('content-type')).toBe('text/event-stream')
     const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader()
     expect(await readUntil(reader, 'chain')).toBe(
-      ': connected\n\nevent: chain\ndata: {"type":"chain","chain":{"state":"reachable","lastSyncedAtMs":0}}\n\n',
+      ': connected\n\nevent: chain\ndata: {"type":"chain","indexedHeight":null,"chain":{"state":"reachable","lastSyncedAtMs":0}}\n\n',
     )
     data.push(
       memoryEvent({

@@ -15,7 +15,7 @@ describe('createUpdateHub', () => {
     data.push(event(7n, 0, 'ClaimSettled'), event(7n, 1, 'ClaimSettled'), event(8n, 0, 'ClaimExpired'))
     await new Promise((resolve) => setImmediate(resolve))
     expect(messages).toEqual([
-      { type: 'chain', chain: { state: 'reachable', lastSyncedAtMs: 0 } },
+      { type: 'chain', indexedHeight: null, chain: { state: 'reachable', lastSyncedAtMs: 0 } },
       {
         type: 'events',
         indexedHeight: '8',
@@ -40,6 +40,7 @@ describe('createUpdateHub', () => {
 
   it('behavior: a chain message tells each new listener the state, and all listeners when the node is lost and regained', async () => {
     const data = createMemoryDataSource()
+    data.setIndexedHeight(4n)
     const hub = createUpdateHub({ data, headPollMs: 5 })
     const messages: StreamMessage[] = []
     hub.add((m) => messages.push(m))
@@ -54,9 +55,10 @@ describe('createUpdateHub', () => {
     data.setSyncStatus({ lastSyncedAtMs: 3_000, failingSinceMs: null, errorCode: null })
     await vi.waitFor(() => expect(messages).toHaveLength(3))
     expect(messages).toEqual([
-      { type: 'chain', chain: { state: 'reachable', lastSyncedAtMs: 0 } },
+      { type: 'chain', indexedHeight: '4', chain: { state: 'reachable', lastSyncedAtMs: 0 } },
       {
         type: 'chain',
+        indexedHeight: '4',
         chain: {
           state: 'unreachable',
           sinceMs: 2_000,
@@ -64,10 +66,11 @@ describe('createUpdateHub', () => {
           errorCode: 'CHAIN_RPC_UNAVAILABLE',
         },
       },
-      { type: 'chain', chain: { state: 'reachable', lastSyncedAtMs: 3_000 } },
+      { type: 'chain', indexedHeight: '4', chain: { state: 'reachable', lastSyncedAtMs: 3_000 } },
     ])
     expect(late[0]).toEqual({
       type: 'chain',
+      indexedHeight: '4',
       chain: { state: 'unreachable', sinceMs: 2_000, lastSyncedAtMs: 1_000, errorCode: 'CHAIN_RPC_ERROR' },
     })
     hub.close()

@@ -37,6 +37,11 @@ export function createUpdateHub(parameters: CreateUpdateHubParameters): UpdateHu
   let scheduled: NodeJS.Immediate | undefined
   let lastHeight = data.getIndexedHeight()
   let chain = readChainStatus(data)
+  const chainMessage = (status: ChainStatus): StreamMessage => ({
+    type: 'chain',
+    indexedHeight: data.getIndexedHeight()?.toString() ?? null,
+    chain: status,
+  })
   const broadcast = (message: StreamMessage) => {
     for (const listener of listeners) listener(message)
   }
@@ -60,7 +65,7 @@ export function createUpdateHub(parameters: CreateUpdateHubParameters): UpdateHu
   })
   const poll = setInterval(() => {
     const next = readChainStatus(data)
-    if (hasChanged(chain, next)) broadcast({ type: 'chain', chain: next })
+    if (hasChanged(chain, next)) broadcast(chainMessage(next))
     chain = next
     const height = data.getIndexedHeight()
     if (height === lastHeight || pending.length > 0) return
@@ -70,7 +75,7 @@ export function createUpdateHub(parameters: CreateUpdateHubParameters): UpdateHu
   poll.unref()
   return {
     add(listener) {
-      listener({ type: 'chain', chain })
+      listener(chainMessage(chain))
       listeners.add(listener)
       return () => void listeners.delete(listener)
     },

@@ -3,10 +3,13 @@ import type { ApplicationDetail, ApplicationSummary } from '../../api/types.ts'
 import { ExplorerNotFoundError } from '../../errors.ts'
 import type { ExplorerEvent } from '../../ports.ts'
 import { argBigint, argHex } from './eventArgs.ts'
-import { readClaimLives, toClaimRow } from './readClaimRows.ts'
+import { countClaims, readClaimLives, toClaimRow } from './readClaimRows.ts'
 import { readRegistry, type ServiceRegistry } from './serviceRegistry.ts'
 import { sessionOfBlock } from './sessionOfBlock.ts'
 import type { ViewContext } from './viewContext.ts'
+
+// A detail page lists this many of the latest claims and says how many there are in all.
+const maxListedClaims = 100
 
 type ApplicationFold = ApplicationSummary & { series: ApplicationDetail['series'] }
 
@@ -41,7 +44,11 @@ export function readApplications(ctx: ViewContext): ApplicationSummary[] {
 export function readApplication(ctx: ViewContext, application: Hex): ApplicationDetail {
   const fold = foldApplication(ctx, application)
   if (fold.serviceId === '') throw new ExplorerNotFoundError({ what: `application ${application}` })
-  return { ...fold, claimList: readClaimLives(ctx.data, { application }, 100).map(toClaimRow) }
+  return {
+    ...fold,
+    claimList: readClaimLives(ctx.data, { application }, maxListedClaims).map(toClaimRow),
+    claimTotal: countClaims(ctx.data, { application }),
+  }
 }
 
 function foldApplication(ctx: ViewContext, application: Hex): ApplicationFold {

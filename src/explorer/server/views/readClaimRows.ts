@@ -38,6 +38,19 @@ export function readClaimLives(
 }
 
 /**
+ * How many claims match, however many a page lists: what "showing N of M" says.
+ *
+ * @param data - the data source
+ * @param query - which claims
+ * @returns the number of `ClaimCreated` events that match
+ * @example
+ * countClaims(data, { supplier }) // 240
+ */
+export function countClaims(data: ExplorerDataSource, query: ExplorerEventQuery): number {
+  return data.getEvents({ ...query, eventName: 'ClaimCreated' }).length
+}
+
+/**
  * Turns a claim's life into the API's claim row.
  *
  * @returns the row

@@ -6,9 +6,12 @@ import { ExplorerNotFoundError } from '../../errors.ts'
 import type { ExplorerEvent } from '../../ports.ts'
 import { decodeProofLeaf } from './decodeProofLeaf.ts'
 import { argBigint, argHex } from './eventArgs.ts'
-import { type ClaimLife, readClaimLives, toClaimRow } from './readClaimRows.ts'
+import { type ClaimLife, countClaims, readClaimLives, toClaimRow } from './readClaimRows.ts'
 import { readRegistry } from './serviceRegistry.ts'
 import type { ViewContext } from './viewContext.ts'
+
+// A session page decodes each claim's proof leaf: beyond this many it lists the latest and says so.
+const maxSessionClaims = 200
 
 const maxPairs = 50
 
@@ -35,7 +38,7 @@ export async function readSession(
   const t = getSessionTimeline(params, params.genesisHeight + (session - 1n) * params.numBlocksPerSession)
   const seedOf = (eventName: string) =>
     data.getEvents({ session, eventName }, { limit: 1 }).map((e) => argHex(e, 'seed'))[0] ?? null
-  const lives = readClaimLives(data, { session }, 200)
+  const lives = readClaimLives(data, { session }, maxSessionClaims)
   const [pairs, claims] = await Promise.all([
     readPairs(ctx, session, lives),
     Promise.all(lives.map((life) => toSessionClaim(ctx, life))),
@@ -56,6 +59,7 @@ export async function readSession(
     proofSeed: seedOf('ProofSeedRecorded'),
     pairs,
     claims,
+    claimTotal: countClaims(data, { session }),
   }
 }
 

@@ -2,12 +2,15 @@ import type { Hex } from '../../../protocol/bytes/bytes.ts'
 import type { SupplierDetail, SupplierSummary } from '../../api/types.ts'
 import { ExplorerNotFoundError } from '../../errors.ts'
 import { argBigint, argHex } from './eventArgs.ts'
-import { readClaimLives, toClaimRow } from './readClaimRows.ts'
+import { countClaims, readClaimLives, toClaimRow } from './readClaimRows.ts'
 import { readSettlements } from './readFlows.ts'
 import { readWatcherReports } from './readWatcherReports.ts'
 import { readRegistry } from './serviceRegistry.ts'
 import { foldSupplier, listSupplierServices } from './supplierHistory.ts'
 import type { ViewContext } from './viewContext.ts'
+
+// A detail page lists this many of the latest claims and says how many there are in all.
+const maxListedClaims = 100
 
 /**
  * Every supplier that ever staked: stake, services, its claims, proofs, settlements and slashes, earnings,
@@ -45,7 +48,8 @@ export function readSupplier(ctx: ViewContext, operator: Hex): SupplierDetail {
   return {
     ...summarize(ctx, operator),
     revenueShares: fold.revenueShares,
-    claimList: readClaimLives(ctx.data, { supplier: operator }, 100).map(toClaimRow),
+    claimList: readClaimLives(ctx.data, { supplier: operator }, maxListedClaims).map(toClaimRow),
+    claimTotal: countClaims(ctx.data, { supplier: operator }),
     stakeHistory: fold.stakeHistory,
     reports: readWatcherReports(ctx, operator),
   }

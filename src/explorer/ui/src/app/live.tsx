@@ -10,7 +10,7 @@ export type LiveState = {
   chain: ChainStatus | null
   /** Bumped on every batch of new ledger events: pages refetch their data. */
   eventsVersion: number
-  /** Bumped when only the indexed height moved: pages that show the head refetch. */
+  /** Bumped when only the indexed height moved, or the chain was lost or regained: pages that show the head refetch. */
   headVersion: number
   /** Bumped when the stream reconnects (it may have missed messages): every page refetches. */
   reconnectVersion: number
@@ -65,7 +65,15 @@ export function LiveProvider({ children }: { children: ComponentChildren }) {
 }
 
 function applyMessage(s: LiveState, message: StreamMessage): Partial<LiveState> {
-  if (message.type === 'chain') return { chain: message.chain }
+  if (message.type === 'chain') {
+    // The node lost or back: pages that show the head refetch (a quiet chain would send no head message).
+    const hasChanged = s.chain !== null && s.chain.state !== message.chain.state
+    return {
+      chain: message.chain,
+      indexedHeight: message.indexedHeight,
+      headVersion: hasChanged ? s.headVersion + 1 : s.headVersion,
+    }
+  }
   if (message.type === 'head') return { indexedHeight: message.indexedHeight, headVersion: s.headVersion + 1 }
   return {
     indexedHeight: message.indexedHeight,

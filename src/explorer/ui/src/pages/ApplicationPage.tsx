@@ -3,6 +3,7 @@ import { formatTokenNumber, formatTokens, toTokenNumber } from '../app/format.ts
 import { href } from '../app/router.ts'
 import { useApi } from '../app/useApi.ts'
 import { Badge } from '../components/Badge.tsx'
+import { CapNote } from '../components/CapNote.tsx'
 import { Chart, chartColors } from '../components/Chart.tsx'
 import { ClaimTable } from '../components/ClaimTable.tsx'
 import { Hex } from '../components/Hex.tsx'
@@ -26,6 +27,7 @@ function Application({ view }: { view: ApplicationDetail }) {
       <StakeSection view={view} />
       <SpentSection view={view} />
       <Section id="claims" title="Claims against this application">
+        <CapNote shown={view.claimList.length} total={view.claimTotal} noun="claims" />
         <ClaimTable caption="Latest claims against this application" rows={view.claimList} />
       </Section>
     </>

@@ -69,8 +69,8 @@ function ChainNotice({ view }: { view: OverviewView }) {
   const since = view.chain.state === 'unreachable' ? ` since ${formatTime(view.chain.sinceMs)}` : ''
   return (
     <p class="notice notice-warn">
-      The chain node cannot be reached{since}. The figures below are as indexed up to block{' '}
-      {view.indexedHeight ?? '—'} (last read {formatTime(view.chain.lastSyncedAtMs)}).
+      The chain node {since ? `has not answered${since}` : 'cannot be read'}. The figures below are as indexed
+      up to block {view.indexedHeight ?? '—'} (last read {formatTime(view.chain.lastSyncedAtMs)}).
     </p>
   )
 }

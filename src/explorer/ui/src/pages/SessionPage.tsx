@@ -3,6 +3,7 @@ import { formatInt } from '../app/format.ts'
 import { href } from '../app/router.ts'
 import { useApi } from '../app/useApi.ts'
 import { Badge } from '../components/Badge.tsx'
+import { CapNote } from '../components/CapNote.tsx'
 import { DataTable } from '../components/DataTable.tsx'
 import { Hex } from '../components/Hex.tsx'
 import { LeafDetails } from '../components/LeafDetails.tsx'
@@ -35,6 +36,7 @@ function Session({ view }: { view: SessionView }) {
       <TimelineSection view={view} />
       <MembersSection view={view} />
       <Section id="claims" title="Claims and proofs">
+        <CapNote shown={view.claims.length} total={view.claimTotal} noun="claims" />
         {view.claims.length === 0 ? (
           <p class="empty">No claims in this session.</p>
         ) : (

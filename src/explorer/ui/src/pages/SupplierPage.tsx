@@ -3,6 +3,7 @@ import { formatInt, formatTime, formatTokens, plural } from '../app/format.ts'
 import { href } from '../app/router.ts'
 import { useApi } from '../app/useApi.ts'
 import { Badge } from '../components/Badge.tsx'
+import { CapNote } from '../components/CapNote.tsx'
 import { ClaimTable } from '../components/ClaimTable.tsx'
 import { DataTable } from '../components/DataTable.tsx'
 import { Hex } from '../components/Hex.tsx'
@@ -30,6 +31,7 @@ function Supplier({ view, upstreams }: { view: SupplierDetail; upstreams: Upstre
       <IdentitySection view={view} />
       <ServicesSection view={view} />
       <Section id="claims" title="Claims">
+        <CapNote shown={view.claimList.length} total={view.claimTotal} noun="claims" />
         <ClaimTable caption="Latest claims of this supplier" rows={view.claimList} />
       </Section>
       <StakeSection view={view} />
