@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises'
 import type { DeploymentManifest } from '../../chain/index.ts'
+import { CliDevnetFailedError } from '../context/cliErrors.ts'
 import type { DevnetKeys } from './devnetKeys.ts'
 import type { DevnetPaths } from './devnetPaths.ts'
 import type { DemoModel } from './ensureDemoModel.ts'
@@ -30,6 +31,7 @@ export type DevnetStatus = {
  * Assembles the status of a running devnet.
  *
  * @returns the status
+ * @throws {CliDevnetFailedError} when a URL is not on 127.0.0.1 (the devnet serves loopback only)
  * @example
  * const status = buildDevnetStatus({ paths, manifest, keys, model, … })
  */
@@ -48,7 +50,7 @@ export function buildDevnetStatus(parameters: {
   explorer: { url: string } | undefined
 }): DevnetStatus {
   const { paths, manifest, keys, model } = parameters
-  return {
+  return assertLoopbackOnly({
     version: 1,
     pid: process.pid,
     dataDir: paths.root,
@@ -93,7 +95,26 @@ export function buildDevnetStatus(parameters: {
     explorer: parameters.explorer ? { url: parameters.explorer.url } : null,
     logs: paths.logs,
     keysFile: paths.keys,
-  }
+  })
+}
+
+// The devnet serves nothing beyond this machine (its keys are in plain files): every URL it reports must be
+// on the loopback address, whatever a caller passed in.
+function assertLoopbackOnly(status: DevnetStatus): DevnetStatus {
+  const urls = collectUrls(status)
+  const outside = urls.find((url) => new URL(url).hostname !== '127.0.0.1')
+  if (outside)
+    throw new CliDevnetFailedError({
+      step: 'keep every service on loopback',
+      hint: `${outside} is not on 127.0.0.1; the devnet listens on loopback only.`,
+    })
+  return status
+}
+
+function collectUrls(value: unknown): string[] {
+  if (typeof value === 'string') return /^https?:\/\//.test(value) ? [value] : []
+  if (value !== null && typeof value === 'object') return Object.values(value).flatMap(collectUrls)
+  return []
 }
 
 /**

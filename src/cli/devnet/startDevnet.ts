@@ -117,7 +117,7 @@ async function bringUp(parameters: {
     (p) => (p.changes.length === 0 ? 'already in place' : `${p.changes.length} changes`),
   )
   for (const change of changes) progress.note(change)
-  // Seeds must be on the ledger before anvil restarts: it cannot give old block hashes back (DESIGN §3).
+  // Seeds must be on the ledger before anvil restarts: it cannot give old block hashes back (docs/protocol.md §3.2).
   const keeper = startSeedKeeper({
     ledger: createLedger({
       clients: createDecaiClients({ rpcUrl: chain.rpcUrl, account: keys.deployer.privateKey, logger }),
