@@ -49,7 +49,10 @@ export type ExplorerNetwork = {
   deployBlock: bigint
   /** Ledger contracts by role (`params`, `token`, `sessions`, …, `proofs`, `settlement`). */
   contracts: Readonly<Record<string, Hex>>
-  /** The session grid and windows (spec §3.1), in force now. */
+  /**
+   * The session grid and windows (spec §3.1) in force when the explorer started. The grid never changes; the
+   * windows are governed per session: a session's own come from `getSessionParams`.
+   */
   sessionParams: SessionParams
   /** Decimals of the ledger token (6: 1 token = 10^6 base units). */
   tokenDecimals: number
@@ -81,6 +84,8 @@ export type ExplorerDataSource = {
   network: ExplorerNetwork
   /** The chain's newest block. Throws when the node cannot be reached. */
   getHead(): Promise<{ blockNumber: bigint; timestampMs: number }>
+  /** The grid and the windows in force during `session` (≥ 1): governance may change windows between sessions. */
+  getSessionParams(session: bigint): Promise<SessionParams>
   /** A block's timestamp (ms since the epoch). */
   getBlockTimestampMs(blockNumber: bigint): Promise<number>
   /** The last block the indexer has stored, or undefined before its first sync. */

@@ -7,7 +7,9 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { getParams } from '../../src/chain/actions/getParams.ts'
 import { getTokenBalance } from '../../src/chain/actions/getTokenBalance.ts'
+import { setParams } from '../../src/chain/actions/setParams.ts'
 import { createDecaiClients } from '../../src/chain/client/createDecaiClients.ts'
 import { createLedger } from '../../src/chain/ledger/createLedger.ts'
 import { startRpcProxy } from '../../src/chain/testing/startRpcProxy.ts'
@@ -223,5 +225,22 @@ describe('explorer API on a devnet', () => {
       await other.stop()
       await proxy.close()
     }
+  })
+
+  it("behavior: a session's windows are the ones in force for it, after governance changed them", async () => {
+    const governance = createLedger({
+      clients: createDecaiClients({ rpcUrl: net.chain.rpcUrl, account: net.keys.governance }),
+      manifest: net.manifest,
+    })
+    const { params } = await getParams(governance)
+    const widened = { ...params, claimWindowCloseOffset: params.claimWindowCloseOffset + 3 }
+    const { fromSession, blockNumber } = await setParams(governance, { params: widened })
+    await explorer.indexer.waitForBlock(blockNumber)
+    const claimWindow = async (session: bigint) => {
+      const { timeline } = await get<SessionView>(`/api/sessions/${session}`)
+      return BigInt(timeline.claimWindowCloseHeight) - BigInt(timeline.claimWindowOpenHeight)
+    }
+    expect(await claimWindow(fromSession - 1n)).toBe(BigInt(params.claimWindowCloseOffset))
+    expect(await claimWindow(fromSession)).toBe(BigInt(params.claimWindowCloseOffset) + 3n)
   })
 })

@@ -1,5 +1,5 @@
 import { decodeFunctionData, type Hex } from 'viem'
-import { getParams } from '../../chain/actions/getParams.ts'
+import { type GetParamsReturnType, getParams } from '../../chain/actions/getParams.ts'
 import { getSession } from '../../chain/actions/getSession.ts'
 import { getSessionSuppliers } from '../../chain/actions/getSessionSuppliers.ts'
 import type { DeploymentManifest } from '../../chain/deploy/deploymentManifestSchema.ts'
@@ -7,6 +7,7 @@ import { ledgerContracts } from '../../chain/deploy/ledgerContracts.ts'
 import type { EventIndexer } from '../../chain/indexer/createEventIndexer.ts'
 import type { Ledger } from '../../chain/ledger/createLedger.ts'
 import type { ExplorerDataSource, ExplorerNetwork, ExplorerSessionMembers } from '../../explorer/ports.ts'
+import type { SessionParams } from '../../protocol/session/SessionParams.ts'
 
 export type CreateChainExplorerDataSourceParameters = {
   ledger: Ledger
@@ -34,8 +35,17 @@ export async function createChainExplorerDataSource(
   const timestamps = new BoundedCache<bigint, number>(4_096)
   const proofs = new BoundedCache<Hex, Hex | undefined>(1_024)
   const members = new BoundedCache<string, ExplorerSessionMembers>(1_024)
+  const sessionParams = new BoundedCache<string, SessionParams>(1_024)
   return {
     network,
+    getSessionParams(session) {
+      // A session's parameters change only through a new (or replacing) `ParamsScheduled`: keyed by how many
+      // are indexed, a read stays valid until the next one.
+      const schedules = indexer.getEvents({ eventName: 'ParamsScheduled' }).length
+      return sessionParams.getOrCompute(`${session}:${schedules}`, async () =>
+        toSessionParams(await getParams(ledger, { session })),
+      )
+    },
     async getHead() {
       const block = await client.getBlock({ blockTag: 'latest' })
       return { blockNumber: block.number, timestampMs: Number(block.timestamp) * 1000 }
@@ -79,21 +89,24 @@ async function readSessionMembers(
 }
 
 async function readNetwork(ledger: Ledger, manifest: DeploymentManifest): Promise<ExplorerNetwork> {
-  const { params, genesisHeight, numBlocksPerSession } = await getParams(ledger)
   return {
     chainId: manifest.chainId,
     deployBlock: manifest.deployBlock,
     contracts: manifest.contracts,
-    sessionParams: {
-      numBlocksPerSession,
-      genesisHeight,
-      gracePeriodBlocks: BigInt(params.gracePeriodBlocks),
-      claimWindowOpenOffset: BigInt(params.claimWindowOpenOffset),
-      claimWindowCloseOffset: BigInt(params.claimWindowCloseOffset),
-      proofWindowOpenOffset: BigInt(params.proofWindowOpenOffset),
-      proofWindowCloseOffset: BigInt(params.proofWindowCloseOffset),
-    },
+    sessionParams: toSessionParams(await getParams(ledger)),
     tokenDecimals: 6,
+  }
+}
+
+function toSessionParams({ params, genesisHeight, numBlocksPerSession }: GetParamsReturnType): SessionParams {
+  return {
+    numBlocksPerSession,
+    genesisHeight,
+    gracePeriodBlocks: BigInt(params.gracePeriodBlocks),
+    claimWindowOpenOffset: BigInt(params.claimWindowOpenOffset),
+    claimWindowCloseOffset: BigInt(params.claimWindowCloseOffset),
+    proofWindowOpenOffset: BigInt(params.proofWindowOpenOffset),
+    proofWindowCloseOffset: BigInt(params.proofWindowCloseOffset),
   }
 }
 

@@ -34,28 +34,30 @@ export type MemoryDataSource = ExplorerDataSource & {
  * @example
  * const data = createMemoryDataSource(); data.push({ eventName: 'ClaimSettled', … })
  */
-export function createMemoryDataSource(network: Partial<ExplorerNetwork> = {}): MemoryDataSource {
+export function createMemoryDataSource(overrides: Partial<ExplorerNetwork> = {}): MemoryDataSource {
   const events: ExplorerEvent[] = []
   const listeners = new Set<(event: ExplorerEvent) => void>()
   let indexedHeight: bigint | undefined
   let syncStatus: ExplorerSyncStatus = { lastSyncedAtMs: 0, failingSinceMs: null, errorCode: null }
-  return {
-    network: {
-      chainId: 31337,
-      deployBlock: 1n,
-      contracts: { proofs: `0x${'22'.repeat(20)}` },
-      sessionParams: {
-        numBlocksPerSession: 10n,
-        genesisHeight: 1n,
-        gracePeriodBlocks: 2n,
-        claimWindowOpenOffset: 2n,
-        claimWindowCloseOffset: 8n,
-        proofWindowOpenOffset: 1n,
-        proofWindowCloseOffset: 8n,
-      },
-      tokenDecimals: 6,
-      ...network,
+  const network: ExplorerNetwork = {
+    chainId: 31337,
+    deployBlock: 1n,
+    contracts: { proofs: `0x${'22'.repeat(20)}` },
+    sessionParams: {
+      numBlocksPerSession: 10n,
+      genesisHeight: 1n,
+      gracePeriodBlocks: 2n,
+      claimWindowOpenOffset: 2n,
+      claimWindowCloseOffset: 8n,
+      proofWindowOpenOffset: 1n,
+      proofWindowCloseOffset: 8n,
     },
+    tokenDecimals: 6,
+    ...overrides,
+  }
+  return {
+    network,
+    getSessionParams: async () => network.sessionParams,
     getHead: async () => ({ blockNumber: indexedHeight ?? 1n, timestampMs: 0 }),
     getBlockTimestampMs: async (blockNumber) => Number(blockNumber) * 1000,
     getIndexedHeight: () => indexedHeight,

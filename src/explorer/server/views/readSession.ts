@@ -34,7 +34,8 @@ export async function readSession(
 ): Promise<SessionView> {
   if (session < 1n) throw new ExplorerNotFoundError({ what: `session ${session}` })
   const { data } = ctx
-  const params = data.network.sessionParams
+  // The windows in force for this session, which governance may have changed since the explorer started.
+  const params = await data.getSessionParams(session)
   const t = getSessionTimeline(params, params.genesisHeight + (session - 1n) * params.numBlocksPerSession)
   const seedOf = (eventName: string) =>
     data.getEvents({ session, eventName }, { limit: 1 }).map((e) => argHex(e, 'seed'))[0] ?? null
