@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import OpenAI from 'openai'
 import { afterAll, describe, expect, it } from 'vitest'
+import { registerQueryCommands } from '../../src/cli/commands/query.ts'
 import { queryDifficulty } from '../../src/cli/query/querySession.ts'
+import { runCommandInProcess } from '../../src/cli/testing/runCommandInProcess.ts'
 import type { Hex } from '../../src/protocol/bytes/bytes.ts'
 import {
   expectDifficultyFollowsProtocol,
@@ -67,11 +69,80 @@ async function startFreshDevnet(
   }
 }
 
+// `decai query settlements --json` shows, for each settled claim, what it minted to whom: summed per
+// recipient, exactly the credits src/protocol computes, each named by its role.
+async function expectSettlementsQueryShowsSplit(parameters: {
+  dataDir: string
+  fromBlock: bigint
+  expected: { credits: Map<string, bigint> }
+  status: DevnetProcess['status']
+}): Promise<void> {
+  const { dataDir, fromBlock, expected, status } = parameters
+  const run = await runCommandInProcess(registerQueryCommands, [
+    'query',
+    'settlements',
+    '--devnet-dir',
+    dataDir,
+    '--from-block',
+    String(fromBlock),
+    '--json',
+  ])
+  expect(run.exitCode, run.err.join('\n')).toBe(0)
+  const { settlements } = JSON.parse(run.out) as {
+    settlements: {
+      outcome: string
+      minted: string
+      inflationMinted: string
+      mints: { recipient: string; role: string; amount: string }[]
+    }[]
+  }
+  const minted = new Map<string, bigint>()
+  const roles = new Map<string, string>()
+  for (const settlement of settlements.filter((s) => s.outcome === 'settled')) {
+    expect(settlement.mints.reduce((sum, mint) => sum + BigInt(mint.amount), 0n)).toBe(
+      BigInt(settlement.minted) + BigInt(settlement.inflationMinted),
+    )
+    for (const { recipient, role, amount } of settlement.mints) {
+      minted.set(recipient.toLowerCase(), (minted.get(recipient.toLowerCase()) ?? 0n) + BigInt(amount))
+      roles.set(recipient.toLowerCase(), role)
+    }
+  }
+  expect(minted).toEqual(new Map([...expected.credits].filter(([, amount]) => amount > 0n)))
+  expect(roles.get(status.champion.address.toLowerCase())).toBe('champion')
+  expect(roles.get(status.dao.address.toLowerCase())).toBe('dao')
+  expect(roles.get(status.suppliers[0]!.owner.toLowerCase())).toBe('supplier')
+}
+
+// docs/devnet.md: "the chain pauses while the network is down". Ctrl-C switches anvil back to automine
+// first thing, a restart keeps it there until every role is ready, and a resume with nothing to provision
+// does not skip to the next session; in automine a block is mined per transaction and none otherwise. So
+// between the last read before the stop and the first read after the restart the chain grows only by the
+// transactions sent while starting, plus at most one interval block on each side: the tick that can land
+// between the read and the pause, and the one that can land between production resuming and the read. The
+// session that was running goes on.
+async function expectChainPausedWhileDown(
+  ledger: Awaited<ReturnType<typeof openLedgerView>>,
+  stoppedAt: Awaited<ReturnType<typeof readChainPosition>>,
+  resumedAt: Awaited<ReturnType<typeof readChainPosition>>,
+): Promise<void> {
+  expect(resumedAt.height).toBeGreaterThanOrEqual(stoppedAt.height)
+  const heights = Array.from(
+    { length: Number(resumedAt.height - stoppedAt.height) },
+    (_, i) => stoppedAt.height + 1n + BigInt(i),
+  )
+  const blocks = await Promise.all(
+    heights.map((blockNumber) => ledger.clients.publicClient.getBlock({ blockNumber })),
+  )
+  const emptyBlocks = blocks.filter((block) => block.transactions.length === 0).length
+  expect(emptyBlocks).toBeLessThanOrEqual(2)
+  expect(resumedAt.session).toBe(stoppedAt.session)
+}
+
 describe('e2e: the whole loop on a local devnet', () => {
   it('application sends chats through the gateway; relays are mined, claimed, proven and settled; balances move by exactly what src/protocol computes; difficulty follows the load', async () => {
     // T = 2 relays per session and α = 1/2, so that a few dozen chats move the difficulty; every claim
     // is drawn for a proof (p = 1), so the proof path runs on every run.
-    const { devnet } = await startFreshDevnet('loop', {
+    const { devnet, dataDir } = await startFreshDevnet('loop', {
       params: {
         targetRelaysPerSession: 2,
         emaAlphaNumerator: 1,
@@ -115,6 +186,7 @@ describe('e2e: the whole loop on a local devnet', () => {
     expect(expected.credits.get(status.champion.address.toLowerCase())).toBeGreaterThan(0n)
     expect(expected.credits.get(status.dao.address.toLowerCase())).toBeGreaterThan(0n)
     expect(expected.burned).toBeGreaterThan(0n)
+    await expectSettlementsQueryShowsSplit({ dataDir, fromBlock, expected, status })
     const history = await expectDifficultyFollowsProtocol(ledger, status.service.id, outcome.claims)
     expect(history.some((update) => update.target < maxTarget)).toBe(true)
     // The watcher audits every supplier under the gateway's identity, and the explorer shows the same
@@ -160,10 +232,14 @@ describe('e2e: the whole loop on a local devnet', () => {
     expect(await sendChats(client(first.status), { model: first.status.service.id, count: 8 })).toBe(8)
     const minedBeforeRestart = await readMinedRelays(first.status)
     const stoppedAt = await readChainPosition(ledger)
+    // Stopped in the middle of the session the chats went to.
+    expect(stoppedAt.session).toBe(session)
+    expect(stoppedAt.height).toBeLessThan(stoppedAt.end)
     expect(await first.stop()).toBe(0)
 
     const second = await startDevnet(dataDir, ports, { extraArgs: ['--no-watcher'] })
     const resumedAt = await readChainPosition(ledger)
+    await expectChainPausedWhileDown(ledger, stoppedAt, resumedAt)
     // The same network: same keys, contracts, endpoints and API key.
     expect(second.status.application).toEqual(first.status.application)
     expect(second.status.contracts).toEqual(first.status.contracts)

@@ -110,6 +110,8 @@ async function settlementsAction(options: FilterOptions) {
         ? `burned ${formatTokens(s.burned)}  minted ${formatTokens(s.minted)}${s.isProofRequired ? '  (proven)' : ''}`
         : `slashed ${formatTokens(s.slashed)} (required proof missing)`
     console.log(`session ${s.session}  supplier ${s.supplier}  ${s.outcome}  ${money}`)
+    for (const mint of s.mints)
+      console.log(`  minted ${formatTokens(mint.amount)} to ${mint.role} ${mint.recipient}`)
   }
 }
 

@@ -2,6 +2,7 @@ import type { Address } from 'viem'
 import type { Ledger } from '../../chain/index.ts'
 import { decodeClaimRoot } from '../context/decodeClaimRoot.ts'
 import { getLedgerEvents } from '../context/getLedgerEvents.ts'
+import { querySettlementSplits } from './querySettlementSplits.ts'
 
 /** Filters shared by the event queries; each is optional. */
 export type EventFilters = { supplier?: Address; application?: Address; session?: bigint; fromBlock?: bigint }
@@ -64,13 +65,30 @@ export async function queryProofs(ledger: Ledger, filters: EventFilters) {
 }
 
 /**
- * Settlement outcomes: claims paid (`ClaimSettled`) and claims expired with a slash (`ClaimExpired`).
+ * Settlement outcomes: claims paid (`ClaimSettled`), with what each minted to whom (the supplier's revenue
+ * shares, the champion, the DAO), and claims expired with a slash (`ClaimExpired`).
  *
  * @returns one row per outcome, oldest first
  * @example
  * const settlements = await querySettlements(ledger, { supplier })
  */
 export async function querySettlements(ledger: Ledger, filters: EventFilters) {
+  const rows = await readSettlementOutcomes(ledger, filters)
+  const claims = await queryClaims(ledger, { fromBlock: filters.fromBlock })
+  const serviceOf = new Map(claims.map((claim) => [claim.claimKey, claim.serviceId]))
+  const settled = rows.filter((row) => row.outcome === 'settled')
+  const splits = await querySettlementSplits(
+    ledger,
+    settled.map((row) => ({ ...row, serviceId: serviceOf.get(row.claimKey) })),
+    filters.fromBlock,
+  )
+  return rows.map(({ transactionHash, ...row }) => ({
+    ...row,
+    mints: splits.get(`${transactionHash}:${row.logIndex}`) ?? [],
+  }))
+}
+
+async function readSettlementOutcomes(ledger: Ledger, filters: EventFilters) {
   const [settled, expired] = await Promise.all([
     getLedgerEvents(ledger, 'settlement', 'ClaimSettled', { fromBlock: filters.fromBlock }),
     getLedgerEvents(ledger, 'settlement', 'ClaimExpired', { fromBlock: filters.fromBlock }),
@@ -79,6 +97,7 @@ export async function querySettlements(ledger: Ledger, filters: EventFilters) {
     ...settled.map((log) => ({
       outcome: 'settled' as const,
       blockNumber: log.blockNumber,
+      transactionHash: log.transactionHash,
       logIndex: log.logIndex,
       claimKey: log.args.claimKey,
       supplier: log.args.supplierOperator,
@@ -94,6 +113,7 @@ export async function querySettlements(ledger: Ledger, filters: EventFilters) {
     ...expired.map((log) => ({
       outcome: 'expired' as const,
       blockNumber: log.blockNumber,
+      transactionHash: log.transactionHash,
       logIndex: log.logIndex,
       claimKey: log.args.claimKey,
       supplier: log.args.supplierOperator,
