@@ -12,6 +12,7 @@ import { type Asset, loadAssets } from './serveAssets.ts'
 import { createGatewayProbe } from './upstreams/createGatewayProbe.ts'
 import { createWatcherClient } from './upstreams/createWatcherClient.ts'
 import type { WatcherReportVerifier } from './upstreams/parseWatcherReports.ts'
+import { createRunningTotals } from './views/createRunningTotals.ts'
 import { createViewContext } from './views/viewContext.ts'
 
 export type CreateExplorerServerParameters = {
@@ -77,7 +78,8 @@ export function createExplorerServer(parameters: CreateExplorerServerParameters)
     fetch: parameters.fetch,
     intervalMs: parameters.watcherIntervalMs,
   })
-  const ctx = createViewContext({ data, gateway, watcher })
+  const totals = createRunningTotals(data)
+  const ctx = createViewContext({ data, gateway, watcher, totals })
   const hub = createUpdateHub({ data, headPollMs: parameters.headPollMs })
   const stream = createStreamRoute(hub)
   const app = new Hono()
@@ -106,6 +108,7 @@ export function createExplorerServer(parameters: CreateExplorerServerParameters)
     close() {
       stream.closeAll()
       hub.close()
+      totals.close()
       gateway.stop()
       watcher.stop()
     },

@@ -21,6 +21,8 @@ export type MemoryDataSource = ExplorerDataSource & {
   /** Appends events (as an indexer commit would) and notifies subscribers. */
   push(...events: Omit<ExplorerEvent, 'id'>[]): void
   setIndexedHeight(height: bigint | undefined): void
+  /** Drops the events after `block` (a reorg as the indexer sees it: it re-indexes from there). */
+  rewindTo(block: bigint): void
   /** Sets what `getSyncStatus()` answers (default: synced at 0, not failing). */
   setSyncStatus(status: ExplorerSyncStatus): void
 }
@@ -87,6 +89,11 @@ export function createMemoryDataSource(overrides: Partial<ExplorerNetwork> = {})
     },
     setIndexedHeight(height) {
       indexedHeight = height
+    },
+    rewindTo(block) {
+      const kept = events.filter((event) => event.blockNumber <= block)
+      events.splice(0, events.length, ...kept)
+      indexedHeight = block
     },
     setSyncStatus(status) {
       syncStatus = status

@@ -3,7 +3,6 @@ import type { ExplorerEvent } from '../../ports.ts'
 import { argBigint, argBoolean, argHex } from './eventArgs.ts'
 import { matchSettlementMints } from './matchSettlementMints.ts'
 import { serviceOfClaim } from './readClaimRows.ts'
-import { readTokenTotals } from './readTokenTotals.ts'
 import { readRegistry } from './serviceRegistry.ts'
 import type { ViewContext } from './viewContext.ts'
 
@@ -37,7 +36,7 @@ export function readSettlements(ctx: ViewContext): FlowRow[] {
  */
 export function readFlows(ctx: ViewContext, limit: number): FlowsView {
   const settlements = readSettlements(ctx).slice(-limit).reverse()
-  return { settlements, totals: ctx.memo('totals', () => readTokenTotals(ctx.data)) }
+  return { settlements, totals: ctx.totals.read().tokens }
 }
 
 function toFlowRow(ctx: ViewContext, event: ExplorerEvent): FlowRow {

@@ -1,8 +1,7 @@
 import type { OverviewView } from '../../api/types.ts'
-import { argBigint, argHex } from './eventArgs.ts'
+import { argBigint } from './eventArgs.ts'
 import { readChainStatus } from './readChainStatus.ts'
 import { readRecentActivity } from './readRecentActivity.ts'
-import { readTokenTotals } from './readTokenTotals.ts'
 import { readRegistry } from './serviceRegistry.ts'
 import { sessionOfBlock } from './sessionOfBlock.ts'
 import { summarizeEvent } from './summarizeEvent.ts'
@@ -27,6 +26,7 @@ export async function readOverview(
   const { network } = data
   const params = network.sessionParams
   const registry = readRegistry(ctx)
+  const totals = ctx.totals.read()
   return {
     network: {
       chainId: network.chainId,
@@ -43,8 +43,8 @@ export async function readOverview(
       gatewayPerSecond: ctx.gateway.relaysPerSecond(),
       lastSettled: await readLastSettledVolume(ctx),
     },
-    tokens: ctx.memo('totals', () => readTokenTotals(data)),
-    counts: ctx.memo('counts', () => readCounts(ctx)),
+    tokens: totals.tokens,
+    counts: { services: registry.byKey.size, ...totals.counts },
     gateway: ctx.gateway.status(),
     recent: readRecentActivity(data, 15).map((event) => summarizeEvent(event, registry)),
   }
@@ -60,20 +60,6 @@ function readCurrentSession(ctx: ViewContext, headBlock: bigint): NonNullable<Ov
     startHeight: start.toString(),
     endHeight: end.toString(),
     blocksLeft: (end >= headBlock ? end - headBlock : 0n).toString(),
-  }
-}
-
-function readCounts(ctx: ViewContext): OverviewView['counts'] {
-  const { data } = ctx
-  const distinct = (eventName: string, arg: string) =>
-    new Set(data.getEvents({ eventName }).map((e) => argHex(e, arg))).size
-  return {
-    services: readRegistry(ctx).byKey.size,
-    suppliers: distinct('SupplierStaked', 'operator'),
-    applications: distinct('ApplicationStaked', 'application'),
-    gateways: distinct('GatewayStaked', 'gateway'),
-    claims: data.getEvents({ eventName: 'ClaimCreated' }).length,
-    proofs: data.getEvents({ eventName: 'ProofAccepted' }).length,
   }
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { createMemoryDataSource } from '../../testing/createMemoryDataSource.ts'
 import { createGatewayProbe } from '../upstreams/createGatewayProbe.ts'
 import { createWatcherClient } from '../upstreams/createWatcherClient.ts'
+import { createRunningTotals } from './createRunningTotals.ts'
 import { createViewContext } from './viewContext.ts'
 
 function setup() {
@@ -10,6 +11,7 @@ function setup() {
     data,
     gateway: createGatewayProbe({ url: undefined }),
     watcher: createWatcherClient({ url: undefined }),
+    totals: createRunningTotals(data),
   })
   return { data, ctx }
 }

@@ -1,12 +1,15 @@
 import type { ExplorerDataSource } from '../../ports.ts'
 import type { GatewayProbe } from '../upstreams/createGatewayProbe.ts'
 import type { WatcherClient } from '../upstreams/createWatcherClient.ts'
+import type { RunningTotals } from './createRunningTotals.ts'
 
 /** What every view reads through: the data source, the upstream APIs, and a cache for one indexed height. */
 export type ViewContext = {
   data: ExplorerDataSource
   gateway: GatewayProbe
   watcher: WatcherClient
+  /** Token totals and participant counts, kept event by event. */
+  totals: RunningTotals
   /** Computes `key` once per indexed height (views share aggregates such as all settlements). */
   memo<T>(key: string, compute: () => T): T
   /**
