@@ -3,7 +3,7 @@
  * against a fresh anvil, in a temporary directory. Each step reads back from the chain what the previous
  * one wrote (through `decai` itself), and bad input fails with a message that says what to do.
  */
-import { execFile } from 'node:child_process'
+import { type ChildProcess, execFile, spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -17,6 +17,9 @@ import {
   type StartLocalChainReturnType,
   startLocalChain,
 } from '../../src/chain/index.ts'
+import { findFreePort } from '../../src/chain/localChain/findFreePort.ts'
+import { getDevnetPaths } from '../../src/cli/devnet/devnetPaths.ts'
+import { roleKeyEnv, writeRelayMinerConfig } from '../../src/cli/devnet/writeRoleConfigs.ts'
 import { privateKeyToAddress } from '../../src/protocol/signature/privateKeyToAddress.ts'
 
 const decaiBin = fileURLToPath(new URL('../../bin/decai.js', import.meta.url))
@@ -32,12 +35,16 @@ let dir: string
 let ledger: string[]
 const keystore = ['--keystore-dir', 'keystore']
 const addresses: Record<string, `0x${string}`> = {}
-// The relayminer's key: the supplier's owner stakes it by address, nothing here signs with it.
-const operator = privateKeyToAddress(anvilDevPrivateKeys[1])
+// The relayminer's key: the supplier's owner stakes it by address; only the relayminer signs with it.
+const operatorKey = anvilDevPrivateKeys[1]
+const operator = privateKeyToAddress(operatorKey)
+let relayMinerPort: number
+let modelSha256: string
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'decai-cli-walkthrough-'))
   chain = await startLocalChain({ port: 0 })
+  relayMinerPort = await findFreePort('127.0.0.1')
   ledger = ['--rpc-url', chain.rpcUrl, '--manifest', 'deployment.json']
 })
 
@@ -168,7 +175,7 @@ describe('decai, walked through on a fresh chain', { timeout: 180_000 }, () => {
 
   it('model: generate a tiny model, hash it, publish it as a service, update its pricing', async () => {
     const generated = await json(['model', 'generate', '--seed', '7', '--out', 'tiny.gguf'])
-    const modelSha256 = createHash('sha256')
+    modelSha256 = createHash('sha256')
       .update(await readFile(modelFile()))
       .digest('hex')
     expect(generated.sha256).toBe(modelSha256)
@@ -214,9 +221,68 @@ describe('decai, walked through on a fresh chain', { timeout: 180_000 }, () => {
     ])
   })
 
+  it('service add: a second service by its model commitment alone, listed with its pricing', async () => {
+    const added = await json([
+      'service',
+      'add',
+      '--id',
+      'walk-other',
+      '--model-sha256',
+      modelSha256,
+      '--uri',
+      'https://models.example/tiny.gguf',
+      '--license',
+      'apache-2.0',
+      '--cu-per-request',
+      '10',
+      '--key',
+      'gateway',
+      ...keystore,
+      ...ledger,
+    ])
+    expect(added).toMatchObject({ serviceId: 'walk-other', modelSha256: `0x${modelSha256}` })
+    // Its pricing is in force from the session the ledger named.
+    await mineUntilSession(BigInt(added.activeFromSession))
+    const { services } = await json(['service', 'list', ...ledger])
+    expect(services).toContainEqual(
+      expect.objectContaining({
+        serviceId: 'walk-other',
+        owner: getAddress(addresses.gateway!),
+        modelUris: ['https://models.example/tiny.gguf'],
+        license: 'apache-2.0',
+        pricing: expect.objectContaining({ cuPerRequest: '10' }),
+      }),
+    )
+  })
+
+  it('relay send: with no supplier in the session, --endpoint without --supplier is a typed error', async () => {
+    const run = await decai([
+      'relay',
+      'send',
+      '--prompt',
+      'Hello',
+      '--application',
+      addresses.application!,
+      '--service',
+      serviceId,
+      '--endpoint',
+      'http://127.0.0.1:9',
+      '--key',
+      'gateway',
+      ...keystore,
+      ...ledger,
+      '--json',
+    ])
+    expectCleanFailure(run, /CLI_INVALID_ARGUMENT[\s\S]*Pass --supplier <operator> with --endpoint/)
+    expect(JSON.parse(run.stdout).error).toMatchObject({
+      code: 'CLI_INVALID_ARGUMENT',
+      message: expect.stringMatching(/has no supplier/),
+    })
+  })
+
   it('stakes: application, gateway and supplier stake; the application delegates; the session draws the supplier', async () => {
     const signer = (role: string) => ['--key', role, ...keystore, ...ledger]
-    const endpoint = 'http://127.0.0.1:18081'
+    const endpoint = `http://127.0.0.1:${relayMinerPort}`
     // Three signers, three independent transactions.
     const [app, gateway, supplier] = await Promise.all([
       json(['app', 'stake', '--service', serviceId, '--amount', '100', ...signer('application')]),
@@ -272,6 +338,40 @@ describe('decai, walked through on a fresh chain', { timeout: 180_000 }, () => {
     expect(difficulty).toMatchObject({ serviceId, target: maxTarget, history: [] })
   })
 
+  it("relay send: one relay signed by the gateway reaches the supplier's relayminer and its answer verifies", async () => {
+    const relayMiner = await startRelayMiner()
+    try {
+      const sent = await json([
+        'relay',
+        'send',
+        '--prompt',
+        'Hello',
+        '--max-tokens',
+        '8',
+        '--application',
+        addresses.application!,
+        '--service',
+        serviceId,
+        '--key',
+        'gateway',
+        ...keystore,
+        ...ledger,
+      ])
+      expect(sent.session).toBe(String(await currentSession()))
+      expect(sent.relayHash).toMatch(/^0x[0-9a-f]{64}$/)
+      // No session has settled, so the target is the maximum: every relay is mined.
+      expect(sent.isMined).toBe(true)
+      expect(typeof sent.body.choices[0].message.content).toBe('string')
+      // The usage is what the supplier signed, within the bound the relay carried.
+      expect(Number(sent.response.outputTokens)).toBeGreaterThan(0)
+      expect(Number(sent.response.outputTokens)).toBeLessThanOrEqual(8)
+      expect(Number(sent.response.inputTokens)).toBeGreaterThan(0)
+    } finally {
+      // Stopped before its claim window: no claim stays pending for the unstaking below.
+      await relayMiner.stop()
+    }
+  })
+
   it('app unstake: unbonding, then the stake comes back after the unbonding period', async () => {
     const signer = ['--key', 'application', ...keystore, ...ledger]
     await json(['app', 'unstake', ...signer])
@@ -284,6 +384,26 @@ describe('decai, walked through on a fresh chain', { timeout: 180_000 }, () => {
     await json(['app', 'unstake', '--withdraw', ...signer])
     const balances = await json(['query', 'balances', addresses.application!, ...ledger])
     expect(balances.rows[0].balance).toBe('1000000000')
+  })
+
+  it('supplier and gateway unstake: both start unbonding, shown by query balances', async () => {
+    const signer = (role: string) => ['--key', role, ...keystore, ...ledger]
+    await Promise.all([
+      json(['supplier', 'unstake', '--operator', operator, ...signer('owner')]),
+      json(['gateway', 'unstake', ...signer('gateway')]),
+    ])
+    const { rows } = await json(['query', 'balances', addresses.gateway!, addresses.owner!, ...ledger])
+    expect(rows[0].gateway.unbonding).toMatchObject({ amount: '50000000' })
+    expect(rows[1].suppliers).toEqual([
+      expect.objectContaining({
+        operator: getAddress(operator),
+        unbonding: expect.objectContaining({ amount: '200000000' }),
+      }),
+    ])
+    expectCleanFailure(
+      await decai(['gateway', 'unstake', '--withdraw', ...signer('gateway')]),
+      /StillBonded[\s\S]*unbonding period is not over/,
+    )
   })
 
   it('error: bad input exits non-zero and says what to do, without a stack trace', async () => {
@@ -313,3 +433,44 @@ describe('decai, walked through on a fresh chain', { timeout: 180_000 }, () => {
     expectCleanFailure(wrongPassword, /the password in DECAI_KEY_PASSWORD does not open key gateway/)
   })
 })
+
+// Runs the supplier's relayminer (embedded llama.cpp on the published model) from a config written the way
+// the devnet writes it, and waits until it says it is ready.
+async function startRelayMiner(): Promise<{ stop: () => Promise<void> }> {
+  const file = await writeRelayMinerConfig({
+    paths: getDevnetPaths(dir),
+    index: 0,
+    port: relayMinerPort,
+    rpcUrl: chain.rpcUrl,
+    serviceId,
+    model: { path: join(dir, 'tiny.gguf'), sha256: modelSha256 },
+  })
+  const child = spawn(process.execPath, [decaiBin, 'relayminer', 'start', '--config', file], {
+    cwd: dir,
+    env: { ...process.env, HOME: dir, [roleKeyEnv.operator]: operatorKey },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  const collect = (chunk: unknown) => {
+    output += String(chunk)
+  }
+  child.stdout?.on('data', collect)
+  child.stderr?.on('data', collect)
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  await waitUntilReady(child, `http://127.0.0.1:${relayMinerPort}/readyz`, () => output)
+  return {
+    stop: async () => {
+      child.kill('SIGTERM')
+      await exited
+    },
+  }
+}
+
+async function waitUntilReady(child: ChildProcess, url: string, log: () => string): Promise<void> {
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the relayminer exited (${child.exitCode}):\n${log()}`)
+    const response = await fetch(url).catch(() => undefined)
+    if (response?.ok) return
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+}
