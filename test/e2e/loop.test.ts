@@ -117,13 +117,16 @@ async function expectSettlementsQueryShowsSplit(parameters: {
 // first thing, a restart keeps it there until every role is ready, and a resume with nothing to provision
 // does not skip to the next session; in automine a block is mined per transaction and none otherwise. So
 // between the last read before the stop and the first read after the restart the chain grows only by the
-// transactions sent while starting, plus at most one interval block on each side: the tick that can land
-// between the read and the pause, and the one that can land between production resuming and the read. The
-// session that was running goes on.
+// transactions sent while starting, plus the interval blocks of two short gaps: between the read and the
+// pause, and between production resuming and the read. Usually one block each; a loaded machine can stretch
+// those gaps, so the bound allows two each, and the network was down for far longer than that (the stop and
+// a restart of every role), so a chain that kept running would have shown many more. The session that was
+// running goes on.
 async function expectChainPausedWhileDown(
   ledger: Awaited<ReturnType<typeof openLedgerView>>,
   stoppedAt: Awaited<ReturnType<typeof readChainPosition>>,
   resumedAt: Awaited<ReturnType<typeof readChainPosition>>,
+  downBlockTimes: number,
 ): Promise<void> {
   expect(resumedAt.height).toBeGreaterThanOrEqual(stoppedAt.height)
   const heights = Array.from(
@@ -134,7 +137,8 @@ async function expectChainPausedWhileDown(
     heights.map((blockNumber) => ledger.clients.publicClient.getBlock({ blockNumber })),
   )
   const emptyBlocks = blocks.filter((block) => block.transactions.length === 0).length
-  expect(emptyBlocks).toBeLessThanOrEqual(2)
+  expect(emptyBlocks).toBeLessThanOrEqual(4)
+  expect(downBlockTimes).toBeGreaterThan(2 * emptyBlocks)
   expect(resumedAt.session).toBe(stoppedAt.session)
 }
 
@@ -235,11 +239,13 @@ describe('e2e: the whole loop on a local devnet', () => {
     // Stopped in the middle of the session the chats went to.
     expect(stoppedAt.session).toBe(session)
     expect(stoppedAt.height).toBeLessThan(stoppedAt.end)
+    const stoppingAtMs = Date.now()
     expect(await first.stop()).toBe(0)
 
     const second = await startDevnet(dataDir, ports, { extraArgs: ['--no-watcher'] })
     const resumedAt = await readChainPosition(ledger)
-    await expectChainPausedWhileDown(ledger, stoppedAt, resumedAt)
+    // Block time is 1 s on the devnet.
+    await expectChainPausedWhileDown(ledger, stoppedAt, resumedAt, (Date.now() - stoppingAtMs) / 1000)
     // The same network: same keys, contracts, endpoints and API key.
     expect(second.status.application).toEqual(first.status.application)
     expect(second.status.contracts).toEqual(first.status.contracts)
