@@ -91,7 +91,11 @@ export async function startExplorer(options: StartExplorerOptions): Promise<Star
       indexer,
       async stop() {
         running.close()
-        await new Promise<void>((resolve) => http.close(() => resolve()))
+        const closed = new Promise<void>((resolve) => http.close(() => resolve()))
+        // A browser's stream reconnects over one of its keep-alive sockets, which close() leaves open: such a
+        // stream would hold the server forever. Nothing else is in flight that matters at shutdown.
+        if ('closeAllConnections' in http) http.closeAllConnections()
+        await closed
         await indexer.stop()
       },
     }
