@@ -98,6 +98,27 @@ describe('createExplorerServer: API errors', () => {
     })
   })
 
+  it('behavior: a head read that fails while the indexer still syncs also gives the overview without a head', async () => {
+    const data = createMemoryDataSource()
+    data.getHead = async () => {
+      throw new Error('connect ECONNREFUSED')
+    }
+    const response = await start(data).request('/api/overview')
+    expect(await response.json()).toMatchObject({ head: null, chain: { state: 'reachable' } })
+  })
+
+  it('behavior: while the indexer reports the node down, the overview does not wait on a head read', async () => {
+    const data = createMemoryDataSource()
+    let headReads = 0
+    data.getHead = async () => {
+      headReads++
+      return { blockNumber: 1n, timestampMs: 0 }
+    }
+    data.setSyncStatus({ lastSyncedAtMs: 1_000, failingSinceMs: 2_000, errorCode: 'CHAIN_RPC_UNAVAILABLE' })
+    const view = (await (await start(data).request('/api/overview')).json()) as { head: unknown }
+    expect({ head: view.head, headReads }).toEqual({ head: null, headReads: 0 })
+  })
+
   it('error: routes that need the head answer 503 when the chain node cannot be read', async () => {
     const data = createMemoryDataSource()
     data.getHead = async () => {

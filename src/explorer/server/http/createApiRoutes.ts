@@ -32,10 +32,13 @@ export function createApiRoutes(ctx: ViewContext): Hono {
       throw new ExplorerChainUnavailableError({ cause })
     }
   }
-  // The overview's totals and counts come from the index, so a dead node only blanks the head and session.
-  api.get('/overview', async (c) =>
-    c.json(await readOverview(ctx, await ctx.data.getHead().catch(() => null))),
-  )
+  // The overview's totals and counts come from the index, so a dead node only blanks the head and session;
+  // while the indexer already knows it is dead, the page does not wait for the head read's retries either.
+  api.get('/overview', async (c) => {
+    const isChainDown = readChainStatus(ctx.data).state === 'unreachable'
+    const head = isChainDown ? null : await ctx.data.getHead().catch(() => null)
+    return c.json(await readOverview(ctx, head))
+  })
   api.get('/services', (c) => c.json(readServices(ctx)))
   api.get('/services/:serviceId', (c) => c.json(readService(ctx, c.req.param('serviceId'))))
   api.get('/suppliers', (c) => c.json(readSuppliers(ctx)))
