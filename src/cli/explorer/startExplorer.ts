@@ -92,10 +92,11 @@ export async function startExplorer(options: StartExplorerOptions): Promise<Star
       async stop() {
         running.close()
         const closed = new Promise<void>((resolve) => http.close(() => resolve()))
-        // A browser's stream reconnects over one of its keep-alive sockets, which close() leaves open: such a
-        // stream would hold the server forever. Nothing else is in flight that matters at shutdown.
-        if ('closeAllConnections' in http) http.closeAllConnections()
+        // Streams end and idle sockets close; a connection still open after a grace period (a browser's
+        // keep-alive socket that became idle after close()) is cut, so that stopping never hangs.
+        const force = setTimeout(() => 'closeAllConnections' in http && http.closeAllConnections(), 2_000)
         await closed
+        clearTimeout(force)
         await indexer.stop()
       },
     }

@@ -215,6 +215,16 @@ describe('createExplorerServer: live stream', () => {
   })
 })
 
+describe('createExplorerServer: shutdown', () => {
+  it('behavior: after close(), a stream that opens (a browser reconnecting) ends at once', async () => {
+    const app = start()
+    server!.close()
+    const response = await app.request('/api/stream')
+    expect(response.status).toBe(200)
+    expect(await response.text()).toBe(': closed\n\n')
+  })
+})
+
 // Reads the stream until a whole message of that event type has arrived (chunks may split or join them).
 async function readUntil(reader: ReadableStreamDefaultReader<string>, event: string): Promise<string> {
   let text = ''

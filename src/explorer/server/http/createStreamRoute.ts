@@ -4,7 +4,7 @@ import type { UpdateHub } from '../createUpdateHub.ts'
 
 export type StreamRoute = {
   handler: (c: Context) => Response
-  /** Ends every open stream (server shutdown). */
+  /** Ends every open stream, and any opened later at once (server shutdown). */
   closeAll(): void
 }
 
@@ -20,8 +20,12 @@ export type StreamRoute = {
  */
 export function createStreamRoute(hub: UpdateHub, keepAliveMs = 15_000): StreamRoute {
   const closers = new Set<() => void>()
+  let isClosed = false
   const handler = (c: Context) =>
+    // After shutdown began, a browser reconnecting (over a keep-alive socket) gets a stream that ends at
+    // once: it retries later, and the server can finish closing.
     streamSSE(c, async (stream) => {
+      if (isClosed) return void (await stream.write(': closed\n\n'))
       void stream.write(': connected\n\n')
       // Writes are not awaited: a slow browser queues messages instead of holding up the others.
       const remove = hub.add(
@@ -42,6 +46,7 @@ export function createStreamRoute(hub: UpdateHub, keepAliveMs = 15_000): StreamR
   return {
     handler,
     closeAll() {
+      isClosed = true
       for (const close of [...closers]) close()
     },
   }
