@@ -96,11 +96,10 @@ describe('printDevnetBanner', () => {
     expect(text).toContain('API key (dev only)      sk-decai-demo-key')
     expect(text).toContain(`model                   decai-tiny  (sha256 ${sha256.slice(0, 16)}…)`)
     expect(text).toContain(`chain RPC               ${loopback(ports.rpc)}  (chain id 31337, 1 block / 1 s)`)
-    status.suppliers.forEach((supplier, i) =>
+    for (const [i, supplier] of status.suppliers.entries())
       expect(text).toContain(
         `supplier ${i + 1}              ${supplier.endpoint}  operator ${supplier.operator}`,
-      ),
-    )
+      )
     expect(text).toContain(`explorer                ${loopback(ports.explorer)}`)
     expect(text).toContain(`watcher reports         ${loopback(ports.watcher)}/reports`)
     // The curl example posts to the gateway's chat endpoint with the key and the model.
