@@ -9,7 +9,7 @@ import { NoReferenceError } from './errors.ts'
 import type { ProbeTarget, ProbeTransport, ReferenceModel, ReportCommitter, TargetSource } from './ports.ts'
 import { createProbeLoop } from './probe/createProbeLoop.ts'
 import { createProbeRunner, type ProbeResult } from './probe/createProbeRunner.ts'
-import { createPromptDeck } from './probe/createPromptDeck.ts'
+import { createSupplierDecks } from './probe/createSupplierDecks.ts'
 import { createTrafficShapes, type TrafficShapes } from './probe/createTrafficShapes.ts'
 import { createObjectivesSource } from './qos/createObjectivesSource.ts'
 import { createCommitQueue } from './report/createCommitQueue.ts'
@@ -100,11 +100,12 @@ export function createWatcher(parameters: CreateWatcherParameters): Watcher {
     }),
     book,
     shapes,
-    deck: createPromptDeck(
-      [...corpusPrompts, ...settings.probes.extraPrompts],
+    deckFor: createSupplierDecks({
+      prompts: [...corpusPrompts, ...settings.probes.extraPrompts],
       random,
-      settings.probes.maxPromptUses,
-    ),
+      maxUses: settings.probes.maxPromptUses,
+      logger,
+    }),
     random,
     nowMs: parameters.nowMs ?? Date.now,
     logger,

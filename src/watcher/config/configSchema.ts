@@ -92,7 +92,7 @@ const probesSchema = z.strictObject({
     .int()
     .min(1)
     .default(3)
-    .describe('probes a corpus prompt is used in before it is retired for good'),
+    .describe('probes of one supplier a prompt is used in per round; a used-up pool starts a new round'),
 })
 
 // A standalone watcher's relays must carry the bounds and acknowledgement ask of the gateway whose

@@ -181,15 +181,19 @@ describe('prompt length', () => {
 })
 
 describe('prompt retirement', () => {
-  it('behavior: each prompt is drawn at most maxUses times, then the deck refuses (no repeat beyond k)', () => {
-    const deck = createPromptDeck(['a', 'b', 'c'], mulberry32(1), 2)
+  it('behavior: each prompt is drawn at most maxUses times per round; a used-up pool starts a new round, announced', () => {
+    const rounds: number[] = []
+    const deck = createPromptDeck(['a', 'b', 'c'], mulberry32(1), 2, (round) => rounds.push(round))
     const drawn = Array.from({ length: 6 }, () => deck.draw())
     expect(new Set(drawn.slice(0, 3)).size).toBe(3)
     expect(drawn.toSorted()).toEqual(['a', 'a', 'b', 'b', 'c', 'c'])
     expect(deck.remaining()).toBe(0)
-    expect(() => deck.draw()).toThrow(
-      expect.objectContaining({ code: 'WATCHER_PROBE_FAILED', fault: 'internal' }),
-    )
+    expect(rounds).toEqual([])
+    // The audit goes on: the next six draws are a second round with the same rule.
+    const second = Array.from({ length: 6 }, () => deck.draw())
+    expect(second.toSorted()).toEqual(['a', 'a', 'b', 'b', 'c', 'c'])
+    expect(rounds).toEqual([2])
+    expect(deck.round()).toBe(2)
   })
 
   it('behavior: a retired prompt gives way to the nearest length that is left', () => {

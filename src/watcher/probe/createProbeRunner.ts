@@ -31,7 +31,8 @@ export type ProbeRunnerParts = {
   registry: ReturnType<typeof createAuditRegistry>
   book: ReportBook
   shapes: TrafficShapes
-  deck: PromptDeck
+  /** The prompt deck of one supplier: retirement counts what that supplier has seen. */
+  deckFor: (supplier: string) => PromptDeck
   random: () => number
   nowMs: () => number
   logger: Logger
@@ -58,7 +59,7 @@ export function createProbeRunner(parts: ProbeRunnerParts): (target: ProbeTarget
     const request = buildProbeRequest({
       shape,
       serviceId: target.serviceId,
-      deck: parts.deck,
+      deck: parts.deckFor(target.supplier),
       pastTurns,
       random,
     })

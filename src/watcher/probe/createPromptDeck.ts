@@ -1,15 +1,14 @@
-import { ProbeFailedError } from '../errors.ts'
-
-/** Hands out prompts near a wanted length, each at most a set number of times. */
+/** Hands out prompts near a wanted length, each at most a set number of times per round. */
 export type PromptDeck = {
   /**
    * A prompt whose length is near `targetChars` (any length when undefined): one of the least used in
-   * the nearest length bucket that still has prompts.
-   * @throws {ProbeFailedError} (fault `internal`) once every prompt was used `maxUses` times.
+   * the nearest length bucket that still has prompts. When every prompt is retired a new round starts.
    */
   draw(targetChars?: number): string
-  /** Prompts not yet retired. */
+  /** Prompts not yet retired in this round. */
   remaining(): number
+  /** Rounds started so far (1 until the pool is first used up). */
+  round(): number
   size: number
 }
 
@@ -19,12 +18,15 @@ const bucketOf = (chars: number) => Math.floor(2 * Math.log2(Math.max(1, chars))
 
 /**
  * A deck of prompts. Within a length bucket, no prompt repeats until every other one was used as
- * often; after `maxUses` draws a prompt is retired for good, so a supplier never sees the same probe
- * prompt more than that many times (identical prompts coming back are a classic tell of auditors).
+ * often; after `maxUses` draws a prompt is retired, so a supplier sees the same probe prompt at most that
+ * many times per round (identical prompts coming back are a classic tell of auditors). Once the whole
+ * pool is retired a new round starts and `onNewRound` is told: an audit that stops for want of prompts
+ * would protect a cheat better than a prompt seen again after hundreds of others.
  *
  * @param prompts - the prompt pool (at least one).
  * @param random - uniform in [0, 1).
- * @param maxUses - draws after which a prompt is retired (default: never).
+ * @param maxUses - draws per round after which a prompt is retired (default: never).
+ * @param onNewRound - called with the round number when the pool was used up and starts over.
  * @returns the deck.
  * @example
  * const deck = createPromptDeck(corpusPrompts, Math.random, 3)
@@ -34,25 +36,35 @@ export function createPromptDeck(
   prompts: readonly string[],
   random: () => number,
   maxUses = Number.POSITIVE_INFINITY,
+  onNewRound: (round: number) => void = () => {},
 ): PromptDeck {
   const pool = [...new Set(prompts)]
   const uses = new Map<string, number>()
   const buckets = new Map<number, string[]>()
-  for (const prompt of pool) {
-    const bucket = bucketOf(prompt.length)
-    buckets.set(bucket, [...(buckets.get(bucket) ?? []), prompt])
+  let remaining = 0
+  let round = 0
+  const startRound = () => {
+    uses.clear()
+    buckets.clear()
+    for (const prompt of pool) {
+      const bucket = bucketOf(prompt.length)
+      buckets.set(bucket, [...(buckets.get(bucket) ?? []), prompt])
+    }
+    remaining = pool.length
+    round++
   }
-  let remaining = pool.length
+  startRound()
   return {
     size: pool.length,
     remaining: () => remaining,
+    round: () => round,
     draw(targetChars) {
-      const candidates = nearestBucket(buckets, targetChars === undefined ? undefined : bucketOf(targetChars))
-      if (candidates === undefined)
-        throw new ProbeFailedError({
-          reason: `every prompt was used ${maxUses} times (probes.maxPromptUses); add private prompts`,
-          fault: 'internal',
-        })
+      if (remaining === 0) {
+        startRound()
+        onNewRound(round)
+      }
+      const target = targetChars === undefined ? undefined : bucketOf(targetChars)
+      const candidates = nearestBucket(buckets, target)!
       const prompt = leastUsed(candidates, uses, random)
       const count = (uses.get(prompt) ?? 0) + 1
       uses.set(prompt, count)
