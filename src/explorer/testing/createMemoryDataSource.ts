@@ -6,16 +6,7 @@ import type {
   ExplorerNetwork,
   ExplorerSyncStatus,
 } from '../ports.ts'
-
-/** Argument names that carry each query dimension, as the chain indexer maps them. */
-const argsOf: Record<string, readonly string[]> = {
-  session: ['session', 'settledSession'],
-  supplier: ['supplier', 'supplierOperator', 'operator'],
-  application: ['application'],
-  gateway: ['gateway'],
-  claim: ['claimKey'],
-  service: ['serviceId'],
-}
+import { argsOf, createMemoryEventIndex } from './createMemoryEventIndex.ts'
 
 export type MemoryDataSource = ExplorerDataSource & {
   /** Appends events (as an indexer commit would) and notifies subscribers. */
@@ -28,8 +19,9 @@ export type MemoryDataSource = ExplorerDataSource & {
 }
 
 /**
- * An in-memory {@link ExplorerDataSource} for unit tests of the views and the server: events are kept in
- * a list and filtered like the chain indexer does, except that `service` matches a `serviceId` argument
+ * An in-memory {@link ExplorerDataSource} for unit tests of the views and the server (and the explorer
+ * bench): events are kept in (block, log index) order with secondary indexes and filtered like the chain
+ * indexer does, except that `service` matches a `serviceId` argument
  * only (the indexer also matches the service key). The chain reads
  * answer fixed values.
  *
@@ -37,7 +29,7 @@ export type MemoryDataSource = ExplorerDataSource & {
  * const data = createMemoryDataSource(); data.push({ eventName: 'ClaimSettled', … })
  */
 export function createMemoryDataSource(overrides: Partial<ExplorerNetwork> = {}): MemoryDataSource {
-  const events: ExplorerEvent[] = []
+  const index = createMemoryEventIndex()
   const listeners = new Set<(event: ExplorerEvent) => void>()
   let indexedHeight: bigint | undefined
   let syncStatus: ExplorerSyncStatus = { lastSyncedAtMs: 0, failingSinceMs: null, errorCode: null }
@@ -65,9 +57,15 @@ export function createMemoryDataSource(overrides: Partial<ExplorerNetwork> = {})
     getIndexedHeight: () => indexedHeight,
     getSyncStatus: () => syncStatus,
     getEvents(query = {}, options = {}) {
-      const found = events.filter((event) => matches(event, query))
-      const ordered = options.order === 'desc' ? found.reverse() : found
-      return ordered.slice(0, options.limit ?? Number.POSITIVE_INFINITY)
+      const candidates = index.candidates(query)
+      const limit = options.limit ?? Number.POSITIVE_INFINITY
+      const found: ExplorerEvent[] = []
+      const isDesc = options.order === 'desc'
+      for (let i = 0; i < candidates.length && found.length < limit; i++) {
+        const event = candidates[isDesc ? candidates.length - 1 - i : i]!
+        if (matches(event, query)) found.push(event)
+      }
+      return found
     },
     subscribe(listener) {
       listeners.add(listener)
@@ -82,7 +80,7 @@ export function createMemoryDataSource(overrides: Partial<ExplorerNetwork> = {})
     push(...added) {
       for (const event of added) {
         const stored = { ...event, id: `${event.blockNumber}:${event.logIndex}` }
-        events.push(stored)
+        index.add(stored)
         indexedHeight = event.blockNumber > (indexedHeight ?? -1n) ? event.blockNumber : indexedHeight
         for (const listener of listeners) listener(stored)
       }
@@ -91,8 +89,9 @@ export function createMemoryDataSource(overrides: Partial<ExplorerNetwork> = {})
       indexedHeight = height
     },
     rewindTo(block) {
-      const kept = events.filter((event) => event.blockNumber <= block)
-      events.splice(0, events.length, ...kept)
+      const kept = index.all().filter((event) => event.blockNumber <= block)
+      index.clear()
+      for (const event of kept) index.add(event)
       indexedHeight = block
     },
     setSyncStatus(status) {
