@@ -26,6 +26,7 @@
 export { type AddServiceParameters, type AddServiceReturnType, addService } from './actions/addService.ts'
 export { type AddSupplierServiceParameters, addSupplierService } from './actions/addSupplierService.ts'
 export { type AddSupplierStakeParameters, addSupplierStake } from './actions/addSupplierStake.ts'
+export { closeFaucet, isFaucetOpen } from './actions/closeFaucet.ts'
 export { type CommitWatcherReportParameters, commitWatcherReport } from './actions/commitWatcherReport.ts'
 export {
   type DelegateToGatewayParameters,

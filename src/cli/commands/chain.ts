@@ -1,14 +1,17 @@
 import { type Command, Option } from 'commander'
 import { type Address, formatUnits, numberToHex } from 'viem'
 import {
+  closeFaucet,
   createDecaiClients,
   deployDecai,
   getParams,
+  isFaucetOpen,
   mintFromFaucet,
   readDeploymentManifest,
   readLedger,
   verifyDeployment,
 } from '../../chain/index.ts'
+import { CliInvalidArgumentError } from '../context/cliErrors.ts'
 import { createCliLogger } from '../context/createCliLogger.ts'
 import {
   addLedgerOptions,
@@ -66,6 +69,17 @@ export function registerChainCommands(program: Command): void {
       '\nOn a devnet: decai chain faucet --as deployer --to 0x… --amount 1000 --eth 10\nOn a real chain: decai chain faucet --key deployer --rpc-url … --manifest deployment.json --to 0x… --amount 60000',
     )
     .action(runAction(faucetAction))
+  addSignerOptions(addLedgerOptions(chain.command('close-faucet')))
+    .description(
+      'Close the token faucet for good once the initial distribution is done (irreversible; the governance key signs); from then on DECAI is minted only by settlement',
+    )
+    .option('--yes', 'confirm: the faucet can never be opened again')
+    .option('--json', 'print one JSON object')
+    .addHelpText(
+      'after',
+      '\nExample: decai chain close-faucet --key deployer --rpc-url … --manifest deployment.json --yes',
+    )
+    .action(runAction(closeFaucetAction))
   addLedgerOptions(chain.command('status'))
     .description('Check the deployment and show the chain, the current session and the governed parameters')
     .option('--json', 'print one JSON object')
@@ -114,6 +128,24 @@ async function faucetAction(
   if (options.json) printJson({ minted })
 }
 
+async function closeFaucetAction(options: LedgerOptions & SignerOptions & { yes?: boolean; json?: boolean }) {
+  if (!options.yes)
+    throw new CliInvalidArgumentError({
+      option: '--yes',
+      reason: 'closing the faucet is irreversible: pass --yes to confirm',
+    })
+  const ledger = await openLedger(options, await resolveSigner(options, 'chain close-faucet', process.env))
+  if (!(await isFaucetOpen(ledger))) {
+    if (options.json) return printJson({ faucetOpen: false, closed: null })
+    return console.log('the faucet is already closed')
+  }
+  const result = await closeFaucet(ledger)
+  if (options.json) return printJson({ faucetOpen: false, closed: result })
+  console.log(
+    `closed the faucet for good (transaction ${result.transactionHash}, block ${result.blockNumber})`,
+  )
+}
+
 async function statusAction(options: LedgerOptions & { json?: boolean }): Promise<void> {
   const ledger = await openLedger(options)
   const manifest = await readDeploymentManifest(resolveLedgerLocation(options).manifestPath)
@@ -122,9 +154,10 @@ async function statusAction(options: LedgerOptions & { json?: boolean }): Promis
     ledger.clients.publicClient.getBlockNumber(),
     readLedger(ledger, 'sessions', 'currentSession', []),
   ])
-  const [timeline, { params }] = await Promise.all([
+  const [timeline, { params }, faucetOpen] = await Promise.all([
     readLedger(ledger, 'sessions', 'timeline', [session]),
     getParams(ledger, { session }),
+    isFaucetOpen(ledger),
   ])
   const [start, end, claimOpen, claimClose, proofOpen, proofClose, settlement] = timeline
   const status = {
@@ -135,6 +168,7 @@ async function statusAction(options: LedgerOptions & { json?: boolean }): Promis
     numBlocksPerSession: manifest.numBlocksPerSession,
     genesisHeight: manifest.genesisHeight,
     preset: manifest.preset,
+    faucetOpen,
     contracts: manifest.contracts,
     params,
   }
@@ -148,6 +182,10 @@ async function statusAction(options: LedgerOptions & { json?: boolean }): Promis
     ['proofs', `blocks ${proofOpen}–${proofClose}`],
     ['settles from', `block ${settlement}`],
     ['preset', manifest.preset],
+    [
+      'faucet',
+      faucetOpen ? 'open (governance can mint; close it with decai chain close-faucet)' : 'closed for good',
+    ],
     ...Object.entries(manifest.contracts).map(([name, address]) => [`contract ${name}`, address] as const),
   ])
 }
