@@ -69,6 +69,50 @@ const describers: Record<string, Describe> = {
     `Claim of ${short(argHex(e, 'supplierOperator'))} settled: ${tokens(e, 'burned')} burned, ${tokens(e, 'minted')} minted`,
     '#/flows',
   ],
+  ClaimSkipped: (e) => [
+    `Claim ${short(argHex(e, 'claimKey'))} skipped at settlement (nothing to pay)`,
+    '#/flows',
+  ],
+  ApplicationUnbondingStarted: (e) => [
+    `Application ${short(argHex(e, 'application'))} unstaking, withdrawable from session ${argBigint(e, 'withdrawableFromSession')}`,
+    `#/applications/${argHex(e, 'application')}`,
+  ],
+  ApplicationWithdrawn: (e) => [
+    `Application ${short(argHex(e, 'application'))} withdrew ${tokens(e, 'amount')}`,
+    `#/applications/${argHex(e, 'application')}`,
+  ],
+  GatewayUndelegated: (e) => [
+    `Application ${short(argHex(e, 'application'))} undelegated from gateway ${short(argHex(e, 'gateway'))}`,
+    `#/applications/${argHex(e, 'application')}`,
+  ],
+  GatewayUnbondingStarted: (e) => [`Gateway ${short(argHex(e, 'gateway'))} unstaking`, null],
+  GatewayWithdrawn: (e) => [`Gateway ${short(argHex(e, 'gateway'))} withdrew ${tokens(e, 'amount')}`, null],
+  SupplierServiceAdded: (e, s) => [
+    `Supplier ${short(argHex(e, 'operator'))} serves ${s(argHex(e, 'serviceKey'))} from session ${argBigint(e, 'fromSession')}`,
+    `#/suppliers/${argHex(e, 'operator')}`,
+  ],
+  SupplierServiceRemoved: (e, s) => [
+    `Supplier ${short(argHex(e, 'operator'))} stops serving ${s(argHex(e, 'serviceKey'))} after session ${argBigint(e, 'untilSession')}`,
+    `#/suppliers/${argHex(e, 'operator')}`,
+  ],
+  SupplierUnbondingStarted: (e) => [
+    `Supplier ${short(argHex(e, 'operator'))} unstaking, withdrawable from session ${argBigint(e, 'withdrawableFromSession')}`,
+    `#/suppliers/${argHex(e, 'operator')}`,
+  ],
+  SupplierWithdrawn: (e) => [
+    `Supplier ${short(argHex(e, 'operator'))} withdrew ${tokens(e, 'amount')}`,
+    `#/suppliers/${argHex(e, 'operator')}`,
+  ],
+  ParamsScheduled: (e) => [
+    `Parameters version ${argBigint(e, 'version')} scheduled from session ${argBigint(e, 'fromSession')}`,
+    null,
+  ],
+  FaucetMinted: (e) => [`Faucet minted ${tokens(e, 'amount')} to ${short(argHex(e, 'to'))}`, null],
+  FaucetClosedForGood: () => ['Faucet closed for good', null],
+  WatcherReportCommitted: (e) => [
+    `Watcher ${short(argHex(e, 'watcher'))} committed a report on supplier ${short(argHex(e, 'supplier'))} (session ${argBigint(e, 'session')})`,
+    `#/suppliers/${argHex(e, 'supplier')}`,
+  ],
   ClaimExpired: (e) => [
     `Claim of ${short(argHex(e, 'supplierOperator'))} expired without its required proof: ${tokens(e, 'slashed')} slashed`,
     '#/flows',
