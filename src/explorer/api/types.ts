@@ -222,6 +222,8 @@ export type SupplierDetail = SupplierSummary & {
   claimList: ClaimRow[]
   /** All its claims: more than `claimList.length` when the list is capped. */
   claimTotal: number
+  /** The `before` that lists the claims older than `claimList`, or null when it reaches the first. */
+  nextBefore: IntString | null
   stakeHistory: StakePoint[]
   reports: WatcherReportView[]
 }
@@ -242,6 +244,8 @@ export type ApplicationDetail = ApplicationSummary & {
   claimList: ClaimRow[]
   /** All claims against it: more than `claimList.length` when the list is capped. */
   claimTotal: number
+  /** The `before` that lists the claims older than `claimList`, or null when it reaches the first. */
+  nextBefore: IntString | null
 }
 
 export type LeafView = {
@@ -308,11 +312,15 @@ export type SessionView = {
   claims: SessionClaimView[]
   /** All claims of the session: more than `claims.length` when the list is capped. */
   claimTotal: number
+  /** The `before` (a block) that lists the claims older than `claims`, or null when it reaches the first. */
+  nextBefore: IntString | null
 }
 
 export type SessionListView = {
   current: IntString
   sessions: { number: IntString; claims: number; settled: number; expired: number; computeUnits: IntString }[]
+  /** The `before` (a session) that lists older sessions, or null when the list reaches session 1. */
+  nextBefore: IntString | null
 }
 
 export type FlowRow = {
@@ -335,7 +343,13 @@ export type FlowRow = {
   isProofRequired: boolean
 }
 
-export type FlowsView = { settlements: FlowRow[]; totals: TokenTotals }
+export type FlowsView = {
+  /** A page of settlements, newest first. */
+  settlements: FlowRow[]
+  /** The `before` (a block) that lists older settlements, or null when the list reaches the first. */
+  nextBefore: IntString | null
+  totals: TokenTotals
+}
 
 export type WatcherView = { upstream: UpstreamStatus; reports: WatcherReportView[] }
 

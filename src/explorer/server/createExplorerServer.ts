@@ -109,6 +109,7 @@ export function createExplorerServer(parameters: CreateExplorerServerParameters)
       stream.closeAll()
       hub.close()
       totals.close()
+      ctx.aggregates.close()
       gateway.stop()
       watcher.stop()
     },

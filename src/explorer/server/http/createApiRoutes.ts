@@ -1,4 +1,4 @@
-import { Hono } from 'hono'
+import { type Context, Hono } from 'hono'
 import type { HealthView, UpstreamsView, WatcherView } from '../../api/types.ts'
 import { ExplorerChainUnavailableError, ExplorerNotFoundError } from '../../errors.ts'
 import { readApplication, readApplications } from '../views/readApplications.ts'
@@ -11,7 +11,7 @@ import { readSessionList } from '../views/readSessionList.ts'
 import { readSupplier, readSuppliers } from '../views/readSuppliers.ts'
 import { readWatcherReports } from '../views/readWatcherReports.ts'
 import type { ViewContext } from '../views/viewContext.ts'
-import { parseAddressParam, parseLimitParam, parseSessionParam } from './parseParams.ts'
+import { parseAddressParam, parseBeforeParam, parseLimitParam, parseSessionParam } from './parseParams.ts'
 import { toApiError } from './toApiError.ts'
 
 /**
@@ -42,18 +42,31 @@ export function createApiRoutes(ctx: ViewContext): Hono {
   api.get('/services', (c) => c.json(readServices(ctx)))
   api.get('/services/:serviceId', (c) => c.json(readService(ctx, c.req.param('serviceId'))))
   api.get('/suppliers', (c) => c.json(readSuppliers(ctx)))
-  api.get('/suppliers/:address', (c) => c.json(readSupplier(ctx, parseAddressParam(c.req.param('address')))))
+  // Lists that grow without bound take a page size (capped) and a cursor: the previous page's `nextBefore`.
+  const claimPage = (c: Context, limit: number) => ({
+    limit: parseLimitParam(c.req.query('limit'), limit, limit),
+    before: parseBeforeParam(c.req.query('before')),
+  })
+  api.get('/suppliers/:address', (c) =>
+    c.json(readSupplier(ctx, parseAddressParam(c.req.param('address')), claimPage(c, 100))),
+  )
   api.get('/applications', (c) => c.json(readApplications(ctx)))
   api.get('/applications/:address', (c) =>
-    c.json(readApplication(ctx, parseAddressParam(c.req.param('address')))),
+    c.json(readApplication(ctx, parseAddressParam(c.req.param('address')), claimPage(c, 100))),
   )
-  api.get('/sessions', async (c) =>
-    c.json(readSessionList(ctx, (await head()).blockNumber, parseLimitParam(c.req.query('limit'), 20, 200))),
-  )
-  api.get('/sessions/:number', async (c) =>
-    c.json(await readSession(ctx, parseSessionParam(c.req.param('number')), (await head()).blockNumber)),
-  )
-  api.get('/flows', (c) => c.json(readFlows(ctx, parseLimitParam(c.req.query('limit'), 50, 500))))
+  api.get('/sessions', async (c) => {
+    const limit = parseLimitParam(c.req.query('limit'), 20, 200)
+    const before = parseBeforeParam(c.req.query('before'))
+    return c.json(readSessionList(ctx, (await head()).blockNumber, limit, before))
+  })
+  api.get('/sessions/:number', async (c) => {
+    const session = parseSessionParam(c.req.param('number'))
+    return c.json(await readSession(ctx, session, (await head()).blockNumber, claimPage(c, 200)))
+  })
+  api.get('/flows', (c) => {
+    const limit = parseLimitParam(c.req.query('limit'), 50, 500)
+    return c.json(readFlows(ctx, limit, parseBeforeParam(c.req.query('before'))))
+  })
   api.get('/watcher', (c) =>
     c.json({ upstream: ctx.watcher.status(), reports: readWatcherReports(ctx) } satisfies WatcherView),
   )

@@ -43,3 +43,19 @@ export function parseLimitParam(value: string | undefined, fallback: number, max
     throw new ExplorerInvalidRequestError({ parameter: 'limit', reason: 'expected a positive integer' })
   return Math.min(max, Math.max(1, Number(value)))
 }
+
+/**
+ * Parses an optional `before` query parameter: the cursor of a paged list (a block or a session number, as
+ * the previous page's `nextBefore` gave it).
+ *
+ * @returns the cursor, or undefined when absent
+ * @throws {ExplorerInvalidRequestError} when present and not a positive decimal integer
+ * @example
+ * parseBeforeParam('1200') // 1200n
+ */
+export function parseBeforeParam(value: string | undefined): bigint | undefined {
+  if (value === undefined) return undefined
+  if (!/^[1-9]\d{0,18}$/.test(value))
+    throw new ExplorerInvalidRequestError({ parameter: 'before', reason: 'expected a positive integer' })
+  return BigInt(value)
+}

@@ -1,5 +1,6 @@
 import type { OverviewView, TokenTotals } from '../../api/types.ts'
 import type { ExplorerDataSource, ExplorerEvent } from '../../ports.ts'
+import { createRunningFold, type RunningFoldSpec, scanFold } from './createRunningFold.ts'
 import { argBigint, argHex } from './eventArgs.ts'
 
 /** The overview's figures that add up over the ledger's life (the service count comes from the registry). */
@@ -24,8 +25,6 @@ type Fold = {
   suppliers: Set<string>
   applications: Set<string>
   gateways: Set<string>
-  /** The newest event folded in (of any kind): where the next one must come after. */
-  last: ExplorerEvent | undefined
 }
 
 const foldedEventNames = [
@@ -38,48 +37,9 @@ const foldedEventNames = [
   'GatewayStaked',
 ]
 
-/**
- * Creates the running totals: one scan of the index on the first read, then each newly indexed event is
- * added as it arrives. An event at or before the last one folded in means the indexer went back (a reorg,
- * or a commit that was scanned before it was published), and so does a last event that is no longer
- * indexed: the next read scans again, so the totals always equal a full scan of the index.
- *
- * @param data - the data source
- * @returns the totals
- * @example
- * const totals = createRunningTotals(data)
- * totals.read().tokens.burned // '1234'
- */
-export function createRunningTotals(data: ExplorerDataSource): RunningTotals {
-  let fold: Fold | undefined
-  const unsubscribe = data.subscribe((event) => {
-    if (!fold) return
-    if (fold.last && !isAfter(event, fold.last)) fold = undefined
-    else addEvent(fold, event)
-  })
-  return {
-    read() {
-      if (!fold || !isStillIndexed(data, fold.last)) fold = scan(data)
-      return toView(fold)
-    },
-    close: unsubscribe,
-  }
-}
-
-/**
- * The same figures from a full scan of the index: what the running totals must always equal.
- *
- * @param data - the data source
- * @returns the totals and counts
- * @example
- * expect(createRunningTotals(data).read()).toEqual(scanTotals(data))
- */
-export function scanTotals(data: ExplorerDataSource): RunningTotalsView {
-  return toView(scan(data))
-}
-
-function scan(data: ExplorerDataSource): Fold {
-  const fold: Fold = {
+const spec: RunningFoldSpec<Fold> = {
+  eventNames: foldedEventNames,
+  empty: () => ({
     burned: 0n,
     minted: 0n,
     inflationMinted: 0n,
@@ -91,19 +51,39 @@ function scan(data: ExplorerDataSource): Fold {
     suppliers: new Set(),
     applications: new Set(),
     gateways: new Set(),
-    last: undefined,
-  }
-  // The newest event first: read before the others, so anything indexed meanwhile counts as new.
-  const [last] = data.getEvents({}, { order: 'desc', limit: 1 })
-  if (!last) return fold
-  for (const event of data.getEvents({ eventName: foldedEventNames, toBlock: last.blockNumber }))
-    if (!isAfter(event, last)) addEvent(fold, event)
-  fold.last = last
-  return fold
+  }),
+  add: addEvent,
+}
+
+/**
+ * Creates the running totals: one scan of the index on the first read, then each newly indexed event is
+ * added (see {@link createRunningFold}: a reorg or a vanished event makes the next read scan again), so the
+ * totals always equal a full scan of the index.
+ *
+ * @param data - the data source
+ * @returns the totals
+ * @example
+ * const totals = createRunningTotals(data)
+ * totals.read().tokens.burned // '1234'
+ */
+export function createRunningTotals(data: ExplorerDataSource): RunningTotals {
+  const running = createRunningFold(data, spec)
+  return { read: () => toView(running.read()), close: running.close }
+}
+
+/**
+ * The same figures from a full scan of the index: what the running totals must always equal.
+ *
+ * @param data - the data source
+ * @returns the totals and counts
+ * @example
+ * expect(createRunningTotals(data).read()).toEqual(scanTotals(data))
+ */
+export function scanTotals(data: ExplorerDataSource): RunningTotalsView {
+  return toView(scanFold(data, spec))
 }
 
 function addEvent(fold: Fold, event: ExplorerEvent): void {
-  fold.last = event
   switch (event.eventName) {
     case 'ClaimSettled':
       if (event.contract !== 'Settlement') return
@@ -152,16 +132,4 @@ function toView(fold: Fold): RunningTotalsView {
       proofs: fold.proofs,
     },
   }
-}
-
-const isAfter = (event: ExplorerEvent, than: ExplorerEvent) =>
-  event.blockNumber > than.blockNumber ||
-  (event.blockNumber === than.blockNumber && event.logIndex > than.logIndex)
-
-// A reorg that only removed events publishes nothing: the last event folded in is then gone from the index.
-function isStillIndexed(data: ExplorerDataSource, last: ExplorerEvent | undefined): boolean {
-  if (!last) return data.getEvents({}, { limit: 1 }).length === 0
-  return data
-    .getEvents({ fromBlock: last.blockNumber, toBlock: last.blockNumber })
-    .some((e) => e.id === last.id && e.transactionHash === last.transactionHash)
 }

@@ -20,6 +20,8 @@ export type SettlementSplit = { toSupplier: bigint; toChampion: bigint; toDao: b
  * @param data - the data source
  * @param settled - the `ClaimSettled` event
  * @param champion - the service's champion at that block
+ * @param blockEvents - every event of the settled event's block, oldest first (read when not given): a
+ *   caller splitting many settlements of one block passes them once
  * @returns the split
  * @example
  * matchSettlementMints(data, settled, champion).toChampion
@@ -28,17 +30,12 @@ export function matchSettlementMints(
   data: ExplorerDataSource,
   settled: ExplorerEvent,
   champion: Hex | undefined,
+  blockEvents: readonly ExplorerEvent[] = data.getEvents({
+    fromBlock: settled.blockNumber,
+    toBlock: settled.blockNumber,
+  }),
 ): SettlementSplit {
-  const block = { fromBlock: settled.blockNumber, toBlock: settled.blockNumber }
-  const sameTx = (e: ExplorerEvent) => e.transactionHash === settled.transactionHash
-  const previous = data
-    .getEvents({ ...block, contract: 'Settlement' })
-    .filter((e) => sameTx(e) && settlementEvents.has(e.eventName) && e.logIndex < settled.logIndex)
-    .reduce((at, e) => Math.max(at, e.logIndex), -1)
-  const mints = data
-    .getEvents({ ...block, contract: 'DecaiToken', eventName: 'Transfer' })
-    .filter((e) => sameTx(e) && e.logIndex > previous && e.logIndex < settled.logIndex)
-    .filter((e) => toAddressKey(e.args.from) === zeroAddress)
+  const mints = findMints(blockEvents, settled)
   const slots = [
     ...revenueSharesAt(data, argHex(settled, 'supplierOperator'), settled.blockNumber).map((r) => ({
       role: 'toSupplier' as const,
@@ -56,6 +53,36 @@ export function matchSettlementMints(
     if (at < slots.length - 1) at++
   }
   return split
+}
+
+// Walks back from the settlement to the previous one of its transaction: only this claim's mints are read.
+function findMints(blockEvents: readonly ExplorerEvent[], settled: ExplorerEvent): ExplorerEvent[] {
+  const mints: ExplorerEvent[] = []
+  let at = lastIndexBefore(blockEvents, settled.logIndex)
+  for (; at >= 0; at--) {
+    const e = blockEvents[at]!
+    if (e.transactionHash !== settled.transactionHash) continue
+    if (e.contract === 'Settlement' && settlementEvents.has(e.eventName)) break
+    if (
+      e.contract === 'DecaiToken' &&
+      e.eventName === 'Transfer' &&
+      toAddressKey(e.args.from) === zeroAddress
+    )
+      mints.unshift(e)
+  }
+  return mints
+}
+
+/** The index of the last event with a log index below `logIndex` (events ordered by log index), or -1. */
+function lastIndexBefore(events: readonly ExplorerEvent[], logIndex: number): number {
+  let low = 0
+  let high = events.length
+  while (low < high) {
+    const mid = (low + high) >>> 1
+    if (events[mid]!.logIndex < logIndex) low = mid + 1
+    else high = mid
+  }
+  return low - 1
 }
 
 /**

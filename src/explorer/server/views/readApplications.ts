@@ -3,7 +3,7 @@ import type { ApplicationDetail, ApplicationSummary } from '../../api/types.ts'
 import { ExplorerNotFoundError } from '../../errors.ts'
 import type { ExplorerEvent } from '../../ports.ts'
 import { argBigint, argHex } from './eventArgs.ts'
-import { countClaims, readClaimLives, toClaimRow } from './readClaimRows.ts'
+import { type ClaimPage, readClaimLives, toClaimRow } from './readClaimRows.ts'
 import { readRegistry, type ServiceRegistry } from './serviceRegistry.ts'
 import { sessionOfBlock } from './sessionOfBlock.ts'
 import type { ViewContext } from './viewContext.ts'
@@ -32,22 +32,30 @@ export function readApplications(ctx: ViewContext): ApplicationSummary[] {
 }
 
 /**
- * One application in detail: its stake spent over time and its last 100 claims.
+ * One application in detail: its stake spent over time and a page of its claims (the latest 100, or those
+ * below `before`).
  *
  * @param ctx - the view context
  * @param application - the application's address
+ * @param page - the claim page: its size and cursor
  * @returns the application
  * @throws {ExplorerNotFoundError} when the address never staked as an application
  * @example
  * readApplication(ctx, address).series
  */
-export function readApplication(ctx: ViewContext, application: Hex): ApplicationDetail {
+export function readApplication(
+  ctx: ViewContext,
+  application: Hex,
+  page: ClaimPage = { limit: maxListedClaims },
+): ApplicationDetail {
   const fold = foldApplication(ctx, application)
   if (fold.serviceId === '') throw new ExplorerNotFoundError({ what: `application ${application}` })
+  const claims = readClaimLives(ctx.data, { application }, page.limit, page.before)
   return {
     ...fold,
-    claimList: readClaimLives(ctx.data, { application }, maxListedClaims).map(toClaimRow),
-    claimTotal: countClaims(ctx.data, { application }),
+    claimList: claims.lives.map(toClaimRow),
+    claimTotal: ctx.aggregates.read().applicationClaims.get(application) ?? 0,
+    nextBefore: claims.nextBefore?.toString() ?? null,
   }
 }
 

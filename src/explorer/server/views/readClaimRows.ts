@@ -3,6 +3,10 @@ import type { ClaimRow, ClaimStatusView } from '../../api/types.ts'
 import type { ExplorerDataSource, ExplorerEvent, ExplorerEventQuery } from '../../ports.ts'
 import { parseClaimRoot } from './claimRoot.ts'
 import { argBigint, argHex, argRecord, argString } from './eventArgs.ts'
+import { pageByBlock } from './pageByBlock.ts'
+
+/** Which page of a claim list: at most `limit` claims, created below block `before` when given. */
+export type ClaimPage = { limit: number; before?: bigint | undefined }
 
 /** A claim with every event of its life: created, proven, settled or expired. */
 export type ClaimLife = {
@@ -12,29 +16,47 @@ export type ClaimLife = {
 }
 
 /**
- * Finds claims (newest first) and, for each, the rest of its life by claim key.
+ * Finds a page of claims (newest first) and, for each, the rest of its life by claim key.
  *
  * @param data - the data source
  * @param query - which claims (by supplier, application, session, service…)
- * @param limit - at most this many claims
- * @returns the claims' lives
+ * @param limit - at most this many claims (more only when one block holds more)
+ * @param before - only claims created below this block (the cursor of the previous page)
+ * @returns the claims' lives and the cursor of the next page
  * @example
- * readClaimLives(data, { supplier }, 100)
+ * readClaimLives(data, { supplier }, 100).lives
  */
 export function readClaimLives(
   data: ExplorerDataSource,
   query: ExplorerEventQuery,
   limit: number,
-): ClaimLife[] {
-  const created = data.getEvents({ ...query, eventName: 'ClaimCreated' }, { order: 'desc', limit })
-  return created.map((event) => {
-    const life = data.getEvents({ claim: argHex(event, 'claimKey') })
-    return {
-      created: event,
-      proof: life.find((e) => e.eventName === 'ProofAccepted'),
-      outcome: life.find((e) => e.eventName === 'ClaimSettled' || e.eventName === 'ClaimExpired'),
-    }
-  })
+  before?: bigint,
+): { lives: ClaimLife[]; nextBefore: bigint | null } {
+  const claims = { ...query, eventName: 'ClaimCreated' }
+  const toBlock = before === undefined ? undefined : before - 1n
+  const page = pageByBlock(
+    toBlock !== undefined && toBlock < 0n
+      ? []
+      : data.getEvents({ ...claims, toBlock }, { order: 'desc', limit: limit + 1 }),
+    limit,
+    (event) => event.blockNumber,
+    {
+      wholeBlock: (block) =>
+        data.getEvents({ ...claims, fromBlock: block, toBlock: block }, { order: 'desc' }),
+      hasOlder: (block) =>
+        block > 0n && data.getEvents({ ...claims, toBlock: block - 1n }, { limit: 1 }).length > 0,
+    },
+  )
+  return { lives: page.rows.map((event) => readClaimLife(data, event)), nextBefore: page.nextBefore }
+}
+
+function readClaimLife(data: ExplorerDataSource, created: ExplorerEvent): ClaimLife {
+  const life = data.getEvents({ claim: argHex(created, 'claimKey') })
+  return {
+    created,
+    proof: life.find((e) => e.eventName === 'ProofAccepted'),
+    outcome: life.find((e) => e.eventName === 'ClaimSettled' || e.eventName === 'ClaimExpired'),
+  }
 }
 
 /**
@@ -55,7 +77,7 @@ export function countClaims(data: ExplorerDataSource, query: ExplorerEventQuery)
  *
  * @returns the row
  * @example
- * readClaimLives(data, { supplier }, 100).map(toClaimRow)
+ * readClaimLives(data, { supplier }, 100).lives.map(toClaimRow)
  */
 export function toClaimRow({ created, proof, outcome }: ClaimLife): ClaimRow {
   const header = argRecord(created, 'header')

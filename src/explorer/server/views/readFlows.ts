@@ -1,71 +1,54 @@
 import type { FlowRow, FlowsView } from '../../api/types.ts'
-import type { ExplorerEvent } from '../../ports.ts'
-import { argBigint, argBoolean, argHex } from './eventArgs.ts'
-import { matchSettlementMints } from './matchSettlementMints.ts'
-import { serviceOfClaim } from './readClaimRows.ts'
-import { readRegistry } from './serviceRegistry.ts'
+import { pageByBlock } from './pageByBlock.ts'
 import type { ViewContext } from './viewContext.ts'
 
 /**
  * Every settlement of the ledger's life (oldest first) with its token flows: per claim, what was burned
  * from the application and where the mint went, or what was slashed when a required proof was missing.
- * Cached per indexed height; services and suppliers add up their earnings from it.
+ * Kept up to date from newly indexed events (the running aggregates).
  *
  * @param ctx - the view context
  * @returns one row per `ClaimSettled` or `ClaimExpired`
  * @example
  * readSettlements(ctx).filter((row) => row.serviceId === 'llama-tiny')
  */
-export function readSettlements(ctx: ViewContext): FlowRow[] {
-  return ctx.memo('settlements', () =>
-    ctx.data
-      .getEvents({ contract: 'Settlement', eventName: ['ClaimSettled', 'ClaimExpired'] })
-      // A settlement's row never changes once indexed: compute its mint split once.
-      .map((event) => ctx.remember(`flow:${event.id}:${event.transactionHash}`, () => toFlowRow(ctx, event))),
-  )
+export function readSettlements(ctx: ViewContext): readonly FlowRow[] {
+  return ctx.aggregates.read().settlements
 }
 
 /**
- * The token flows of the most recent settlements, newest first, with the all-time totals.
+ * A page of settlements with their token flows, newest first, with the all-time totals.
  *
  * @param ctx - the view context
- * @param limit - how many settlements
+ * @param limit - how many settlements (more only when one block holds more)
+ * @param before - only settlements below this block (the previous page's `nextBefore`)
  * @returns the flows view
  * @example
  * readFlows(ctx, 50).settlements[0].toChampion
  */
-export function readFlows(ctx: ViewContext, limit: number): FlowsView {
-  const settlements = readSettlements(ctx).slice(-limit).reverse()
-  return { settlements, totals: ctx.totals.read().tokens }
+export function readFlows(ctx: ViewContext, limit: number, before?: bigint): FlowsView {
+  const rows = readSettlements(ctx)
+  const blockOf = (row: FlowRow) => BigInt(row.blockNumber)
+  const end = before === undefined ? rows.length : firstAtOrAbove(rows, before)
+  const page = pageByBlock(rows.slice(Math.max(0, end - limit - 1), end).reverse(), limit, blockOf, {
+    wholeBlock: (block) => rows.filter((row) => blockOf(row) === block).reverse(),
+    hasOlder: (block) => rows.length > 0 && blockOf(rows[0]!) < block,
+  })
+  return {
+    settlements: page.rows,
+    nextBefore: page.nextBefore?.toString() ?? null,
+    totals: ctx.totals.read().tokens,
+  }
 }
 
-function toFlowRow(ctx: ViewContext, event: ExplorerEvent): FlowRow {
-  const registry = readRegistry(ctx)
-  const claimKey = argHex(event, 'claimKey')
-  const serviceId = serviceOfClaim(ctx.data, claimKey) ?? null
-  const isSettled = event.eventName === 'ClaimSettled'
-  const serviceKey = serviceId === null ? undefined : registry.byId.get(serviceId)?.serviceKey
-  const champion = serviceKey && registry.championAt(serviceKey, event.blockNumber)
-  const split = isSettled
-    ? matchSettlementMints(ctx.data, event, champion)
-    : { toSupplier: 0n, toChampion: 0n, toDao: 0n }
-  return {
-    claimKey,
-    blockNumber: event.blockNumber.toString(),
-    transactionHash: event.transactionHash,
-    session: argBigint(event, 'session').toString(),
-    serviceId,
-    supplier: argHex(event, 'supplierOperator'),
-    application: argHex(event, 'application'),
-    outcome: isSettled ? 'settled' : 'expired',
-    claimTokens: argBigint(event, 'claimTokens').toString(),
-    burned: argBigint(event, 'burned').toString(),
-    minted: argBigint(event, 'minted').toString(),
-    inflationMinted: argBigint(event, 'inflationMinted').toString(),
-    toSupplier: split.toSupplier.toString(),
-    toChampion: split.toChampion.toString(),
-    toDao: split.toDao.toString(),
-    slashed: argBigint(event, 'slashed').toString(),
-    isProofRequired: isSettled ? argBoolean(event, 'proofRequired') : true,
+/** The index of the first row at or above `block` (rows are oldest first). */
+function firstAtOrAbove(rows: readonly FlowRow[], block: bigint): number {
+  let low = 0
+  let high = rows.length
+  while (low < high) {
+    const mid = (low + high) >>> 1
+    if (BigInt(rows[mid]!.blockNumber) < block) low = mid + 1
+    else high = mid
   }
+  return low
 }

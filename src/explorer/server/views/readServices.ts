@@ -1,8 +1,7 @@
-import type { EarningPoint, ServiceDetail, ServiceSummary } from '../../api/types.ts'
+import type { ServiceDetail, ServiceSummary } from '../../api/types.ts'
 import { ExplorerNotFoundError } from '../../errors.ts'
 import { toDifficultyPoint, toPricingView } from './difficultyPoint.ts'
 import { argBigint, argHex, argString } from './eventArgs.ts'
-import { readSettlements } from './readFlows.ts'
 import { readRegistry, type ServiceRecord } from './serviceRegistry.ts'
 import type { ViewContext } from './viewContext.ts'
 
@@ -39,7 +38,7 @@ export function readService(ctx: ViewContext, serviceId: string): ServiceDetail 
     difficultyHistory: data
       .getEvents({ service: serviceId, eventName: 'DifficultyUpdated' })
       .map(toDifficultyPoint),
-    earnings: readEarnings(ctx, serviceId),
+    earnings: [...(ctx.aggregates.read().services.get(serviceId)?.earnings ?? [])],
     supplierList: readServiceSuppliers(ctx, serviceId),
   }
 }
@@ -55,7 +54,7 @@ function summarize(ctx: ViewContext, record: ServiceRecord): ServiceSummary {
   const applications = new Set(
     data.getEvents({ service, eventName: 'ApplicationStaked' }).map((e) => argHex(e, 'application')),
   )
-  const settled = readSettlements(ctx).filter((row) => row.serviceId === service && row.outcome === 'settled')
+  const sums = ctx.aggregates.read().services.get(service)
   return {
     serviceId: service,
     serviceKey: record.serviceKey,
@@ -66,31 +65,18 @@ function summarize(ctx: ViewContext, record: ServiceRecord): ServiceSummary {
     difficulty: difficulty ? toDifficultyPoint(difficulty) : null,
     suppliers: readServiceSuppliers(ctx, service).length,
     applications: applications.size,
-    settledClaims: settled.length,
-    championEarnings: settled.reduce((sum, row) => sum + BigInt(row.toChampion), 0n).toString(),
+    settledClaims: sums?.settledClaims ?? 0,
+    championEarnings: (sums?.championEarnings ?? 0n).toString(),
   }
-}
-
-function readEarnings(ctx: ViewContext, serviceId: string): EarningPoint[] {
-  let cumulative = 0n
-  return readSettlements(ctx)
-    .filter((row) => row.serviceId === serviceId && row.outcome === 'settled')
-    .map((row) => {
-      cumulative += BigInt(row.toChampion)
-      return {
-        blockNumber: row.blockNumber,
-        session: row.session,
-        amount: row.toChampion,
-        cumulative: cumulative.toString(),
-      }
-    })
 }
 
 /** Suppliers that added the service and have not removed it since, with their latest endpoint. */
 function readServiceSuppliers(ctx: ViewContext, serviceId: string): ServiceDetail['supplierList'] {
   return ctx.memo(`service-suppliers:${serviceId}`, () => {
     const bySupplier = new Map<string, ServiceDetail['supplierList'][number]>()
+    // By contract too: the service's own index also holds every claim made for it.
     const events = ctx.data.getEvents({
+      contract: 'Suppliers',
       service: serviceId,
       eventName: ['SupplierServiceAdded', 'SupplierEndpointScheduled', 'SupplierServiceRemoved'],
     })

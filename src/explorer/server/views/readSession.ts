@@ -6,7 +6,7 @@ import { ExplorerNotFoundError } from '../../errors.ts'
 import type { ExplorerEvent } from '../../ports.ts'
 import { decodeProofLeaf } from './decodeProofLeaf.ts'
 import { argBigint, argHex } from './eventArgs.ts'
-import { type ClaimLife, countClaims, readClaimLives, toClaimRow } from './readClaimRows.ts'
+import { type ClaimLife, type ClaimPage, countClaims, readClaimLives, toClaimRow } from './readClaimRows.ts'
 import { readRegistry } from './serviceRegistry.ts'
 import type { ViewContext } from './viewContext.ts'
 
@@ -22,6 +22,7 @@ const maxPairs = 50
  * @param ctx - the view context
  * @param session - the session number
  * @param headHeight - the chain's head, for the phase
+ * @param page - the claim page (the latest 200, or those created below block `before`)
  * @returns the session
  * @throws {ExplorerNotFoundError} for a session number below 1
  * @example
@@ -31,6 +32,7 @@ export async function readSession(
   ctx: ViewContext,
   session: bigint,
   headHeight: bigint,
+  page: ClaimPage = { limit: maxSessionClaims },
 ): Promise<SessionView> {
   if (session < 1n) throw new ExplorerNotFoundError({ what: `session ${session}` })
   const { data } = ctx
@@ -39,7 +41,7 @@ export async function readSession(
   const t = getSessionTimeline(params, params.genesisHeight + (session - 1n) * params.numBlocksPerSession)
   const seedOf = (eventName: string) =>
     data.getEvents({ session, eventName }, { limit: 1 }).map((e) => argHex(e, 'seed'))[0] ?? null
-  const lives = readClaimLives(data, { session }, maxSessionClaims)
+  const { lives, nextBefore } = readClaimLives(data, { session }, page.limit, page.before)
   const [pairs, claims] = await Promise.all([
     readPairs(ctx, session, lives),
     Promise.all(lives.map((life) => toSessionClaim(ctx, life))),
@@ -61,6 +63,7 @@ export async function readSession(
     pairs,
     claims,
     claimTotal: countClaims(data, { session }),
+    nextBefore: nextBefore?.toString() ?? null,
   }
 }
 

@@ -1,9 +1,8 @@
 import type { Hex } from '../../../protocol/bytes/bytes.ts'
 import type { SupplierDetail, SupplierSummary } from '../../api/types.ts'
 import { ExplorerNotFoundError } from '../../errors.ts'
-import { argBigint, argHex } from './eventArgs.ts'
-import { countClaims, readClaimLives, toClaimRow } from './readClaimRows.ts'
-import { readSettlements } from './readFlows.ts'
+import { argHex } from './eventArgs.ts'
+import { type ClaimPage, readClaimLives, toClaimRow } from './readClaimRows.ts'
 import { readWatcherReports } from './readWatcherReports.ts'
 import { readRegistry } from './serviceRegistry.ts'
 import { foldSupplier, listSupplierServices } from './supplierHistory.ts'
@@ -31,25 +30,33 @@ export function readSuppliers(ctx: ViewContext): SupplierSummary[] {
 }
 
 /**
- * One supplier in detail: revenue shares, its last 100 claims, stake history and watcher reports.
+ * One supplier in detail: revenue shares, a page of its claims (the latest 100, or those below `before`),
+ * stake history and watcher reports.
  *
  * @param ctx - the view context
  * @param operator - the supplier's operator address
+ * @param page - the claim page: its size and cursor
  * @returns the supplier
  * @throws {ExplorerNotFoundError} when the address never staked as a supplier
  * @example
  * readSupplier(ctx, operator).claimList
  */
-export function readSupplier(ctx: ViewContext, operator: Hex): SupplierDetail {
+export function readSupplier(
+  ctx: ViewContext,
+  operator: Hex,
+  page: ClaimPage = { limit: maxListedClaims },
+): SupplierDetail {
   const events = ctx.data.getEvents({ supplier: operator, contract: 'Suppliers' })
   if (!events.some((e) => e.eventName === 'SupplierStaked'))
     throw new ExplorerNotFoundError({ what: `supplier ${operator}` })
   const fold = foldSupplier(events)
+  const claims = readClaimLives(ctx.data, { supplier: operator }, page.limit, page.before)
   return {
     ...summarize(ctx, operator),
     revenueShares: fold.revenueShares,
-    claimList: readClaimLives(ctx.data, { supplier: operator }, maxListedClaims).map(toClaimRow),
-    claimTotal: countClaims(ctx.data, { supplier: operator }),
+    claimList: claims.lives.map(toClaimRow),
+    claimTotal: ctx.aggregates.read().suppliers.get(operator)?.claims ?? 0,
+    nextBefore: claims.nextBefore?.toString() ?? null,
     stakeHistory: fold.stakeHistory,
     reports: readWatcherReports(ctx, operator),
   }
@@ -58,34 +65,23 @@ export function readSupplier(ctx: ViewContext, operator: Hex): SupplierDetail {
 function summarize(ctx: ViewContext, operator: Hex): SupplierSummary {
   const { data } = ctx
   const fold = foldSupplier(data.getEvents({ supplier: operator, contract: 'Suppliers' }))
-  const claims = data.getEvents({ supplier: operator, eventName: 'ClaimCreated' })
-  const proven = readProvenClaims(ctx)
-  const settlements = readSettlements(ctx).filter((row) => row.supplier === operator)
-  const settled = settlements.filter((row) => row.outcome === 'settled')
+  const sums = ctx.aggregates.read().suppliers.get(operator)
   return {
     operator,
     owner: fold.owner,
     stake: fold.stake.toString(),
     status: fold.status,
     services: listSupplierServices(fold, readRegistry(ctx)),
-    sessions: new Set(claims.map((e) => argBigint(e, 'session'))).size,
-    claims: claims.length,
-    proofs: claims.filter((e) => proven.has(argHex(e, 'claimKey'))).length,
-    settlements: settled.length,
-    expired: settlements.length - settled.length,
+    sessions: sums?.sessions.size ?? 0,
+    claims: sums?.claims ?? 0,
+    proofs: sums?.proofs ?? 0,
+    settlements: sums?.settlements ?? 0,
+    expired: sums?.expired ?? 0,
     slashes: fold.slashes,
     slashed: fold.slashed.toString(),
-    earned: settled.reduce((sum, row) => sum + BigInt(row.toSupplier), 0n).toString(),
+    earned: (sums?.earned ?? 0n).toString(),
     qos: ctx.gateway.scores().get(operator) ?? null,
     // A report whose signature does not verify is listed on the supplier's page but never its verdict.
     verdict: readWatcherReports(ctx, operator).find((r) => r.isVerified !== false) ?? null,
   }
-}
-
-/** Claim keys with an accepted proof (one scan of `ProofAccepted`, cached per height). */
-function readProvenClaims(ctx: ViewContext): ReadonlySet<Hex> {
-  return ctx.memo(
-    'proven',
-    () => new Set(ctx.data.getEvents({ eventName: 'ProofAccepted' }).map((e) => argHex(e, 'claimKey'))),
-  )
 }

@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { createMemoryDataSource } from '../../testing/createMemoryDataSource.ts'
-import { createGatewayProbe } from '../upstreams/createGatewayProbe.ts'
-import { createWatcherClient } from '../upstreams/createWatcherClient.ts'
-import { createRunningTotals } from './createRunningTotals.ts'
-import { createViewContext } from './viewContext.ts'
+import { createMemoryViewContext } from '../../testing/createMemoryViewContext.ts'
 
 function setup() {
   const data = createMemoryDataSource()
-  const ctx = createViewContext({
-    data,
-    gateway: createGatewayProbe({ url: undefined }),
-    watcher: createWatcherClient({ url: undefined }),
-    totals: createRunningTotals(data),
-  })
-  return { data, ctx }
+  return { data, ctx: createMemoryViewContext(data) }
 }
 
 describe('createViewContext', () => {

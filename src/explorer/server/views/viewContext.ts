@@ -1,7 +1,10 @@
 import type { ExplorerDataSource } from '../../ports.ts'
 import type { GatewayProbe } from '../upstreams/createGatewayProbe.ts'
 import type { WatcherClient } from '../upstreams/createWatcherClient.ts'
+import { type Aggregates, createRunningAggregates } from './createRunningAggregates.ts'
+import type { RunningFold } from './createRunningFold.ts'
 import type { RunningTotals } from './createRunningTotals.ts'
+import { readRegistry } from './serviceRegistry.ts'
 
 /** What every view reads through: the data source, the upstream APIs, and a cache for one indexed height. */
 export type ViewContext = {
@@ -10,6 +13,8 @@ export type ViewContext = {
   watcher: WatcherClient
   /** Token totals and participant counts, kept event by event. */
   totals: RunningTotals
+  /** Settlements and per-supplier and per-service sums, kept event by event (close it with the server). */
+  aggregates: RunningFold<Aggregates>
   /** Computes `key` once per indexed height (views share aggregates such as all settlements). */
   memo<T>(key: string, compute: () => T): T
   /**
@@ -32,13 +37,16 @@ const maxRemembered = 100_000
  * const ctx = createViewContext({ data, gateway, watcher })
  * ctx.memo('registry', () => readServiceRegistry(data))
  */
-export function createViewContext(parameters: Omit<ViewContext, 'memo' | 'remember'>): ViewContext {
+export function createViewContext(
+  parameters: Omit<ViewContext, 'memo' | 'remember' | 'aggregates'>,
+): ViewContext {
   const { data } = parameters
   let height: bigint | undefined
   let cache = new Map<string, unknown>()
   const remembered = new Map<string, unknown>()
-  return {
+  const ctx: ViewContext = {
     ...parameters,
+    aggregates: createRunningAggregates(data, () => readRegistry(ctx)),
     remember<T>(key: string, compute: () => T): T {
       if (!remembered.has(key)) {
         remembered.set(key, compute())
@@ -56,4 +64,5 @@ export function createViewContext(parameters: Omit<ViewContext, 'memo' | 'rememb
       return cache.get(key) as T
     },
   }
+  return ctx
 }
