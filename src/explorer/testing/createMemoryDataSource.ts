@@ -100,6 +100,8 @@ export function createMemoryDataSource(overrides: Partial<ExplorerNetwork> = {})
   }
 }
 
+const dimensions = Object.entries(argsOf)
+
 function matches(event: ExplorerEvent, query: ExplorerEventQuery): boolean {
   if (query.fromBlock !== undefined && event.blockNumber < query.fromBlock) return false
   if (query.toBlock !== undefined && event.blockNumber > query.toBlock) return false
@@ -108,7 +110,7 @@ function matches(event: ExplorerEvent, query: ExplorerEventQuery): boolean {
     const names = typeof query.eventName === 'string' ? [query.eventName] : query.eventName
     if (!names.includes(event.eventName)) return false
   }
-  for (const [dimension, names] of Object.entries(argsOf)) {
+  for (const [dimension, names] of dimensions) {
     const wanted = query[dimension as keyof ExplorerEventQuery]
     if (wanted === undefined) continue
     const values = names.map(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ExplorerInvalidRequestError, ExplorerNotFoundError } from '../../errors.ts'
-import { parseAddressParam, parseLimitParam, parseSessionParam } from './parseParams.ts'
+import { parseAddressParam, parseBeforeParam, parseLimitParam, parseSessionParam } from './parseParams.ts'
 import { toApiError } from './toApiError.ts'
 
 describe('path parameters', () => {
@@ -40,5 +40,16 @@ describe('toApiError', () => {
       status: 500,
       body: { error: { code: 'INTERNAL', message: 'Internal error.' } },
     })
+  })
+})
+
+describe('parseBeforeParam', () => {
+  it('behavior: absent is the newest page; a positive integer is a cursor', () => {
+    expect(parseBeforeParam(undefined)).toBeUndefined()
+    expect(parseBeforeParam('1200')).toBe(1200n)
+  })
+
+  it.each(['0', '-1', 'abc', '1e3', ''])('error: before=%j is EXPLORER_INVALID_REQUEST', (value) => {
+    expect(() => parseBeforeParam(value)).toThrow(ExplorerInvalidRequestError)
   })
 })

@@ -36,3 +36,27 @@ export function useRoute(): Route {
 export function href(...segments: (string | number)[]): string {
   return `#/${segments.map((s) => encodeURIComponent(String(s))).join('/')}`
 }
+
+/**
+ * The cursor of a paged list in the route (`#/flows?before=1200`): the API's `nextBefore` of the page
+ * before it, or undefined on the newest page.
+ *
+ * @example
+ * readBefore(useRoute()) // '1200'
+ */
+export function readBefore(route: Route): string | undefined {
+  const query = route.hash.split('?')[1]
+  const before = new URLSearchParams(query ?? '').get('before')
+  return before && /^\d+$/.test(before) ? before : undefined
+}
+
+/**
+ * Adds the cursor of a paged list to an API path.
+ *
+ * @example
+ * withBefore('api/flows?limit=50', '1200') // 'api/flows?limit=50&before=1200'
+ */
+export function withBefore(path: string, before: string | undefined): string {
+  if (before === undefined) return path
+  return `${path}${path.includes('?') ? '&' : '?'}before=${before}`
+}

@@ -6,11 +6,23 @@ import { formatInt } from '../app/format.ts'
  * @example
  * <CapNote shown={view.claimList.length} total={view.claimTotal} noun="claims" />
  */
-export function CapNote({ shown, total, noun }: { shown: number; total: number; noun: string }) {
+export function CapNote({
+  shown,
+  total,
+  noun,
+  isOlder = false,
+}: {
+  shown: number
+  total: number
+  noun: string
+  /** An older page of the list (reached with "Older"), not its latest items. */
+  isOlder?: boolean
+}) {
   if (shown >= total) return null
   return (
     <p class="notice">
-      Showing the latest {formatInt(shown)} of {formatInt(total)} {noun}.
+      Showing {isOlder ? '' : 'the latest '}
+      {formatInt(shown)} {isOlder ? 'older ' : ''}of {formatInt(total)} {noun}.
     </p>
   )
 }

@@ -1,6 +1,6 @@
 import type { ApplicationDetail } from '../../../api/types.ts'
 import { formatTokenNumber, formatTokens, toTokenNumber } from '../app/format.ts'
-import { href } from '../app/router.ts'
+import { href, readBefore, useRoute, withBefore } from '../app/router.ts'
 import { useApi } from '../app/useApi.ts'
 import { Badge } from '../components/Badge.tsx'
 import { CapNote } from '../components/CapNote.tsx'
@@ -8,27 +8,35 @@ import { Chart, chartColors } from '../components/Chart.tsx'
 import { ClaimTable } from '../components/ClaimTable.tsx'
 import { Hex } from '../components/Hex.tsx'
 import { Page, Section } from '../components/Page.tsx'
+import { Pager } from '../components/Pager.tsx'
 import { ResourceView } from '../components/ResourceView.tsx'
 import { Stats } from '../components/Stats.tsx'
 
 /** One application: stake, gateways, the stake spent over time, and the claims against it. */
 export function ApplicationPage({ address }: { address: string }) {
-  const application = useApi<ApplicationDetail>(`api/applications/${address}`)
+  const before = readBefore(useRoute())
+  const application = useApi<ApplicationDetail>(withBefore(`api/applications/${address}`, before))
   return (
     <Page title={`Application ${address.slice(0, 10)}…`}>
-      <ResourceView resource={application}>{(view) => <Application view={view} />}</ResourceView>
+      <ResourceView resource={application}>
+        {(view) => <Application view={view} isOlder={before !== undefined} />}
+      </ResourceView>
     </Page>
   )
 }
 
-function Application({ view }: { view: ApplicationDetail }) {
+function Application({ view, isOlder }: { view: ApplicationDetail; isOlder: boolean }) {
   return (
     <>
       <StakeSection view={view} />
       <SpentSection view={view} />
       <Section id="claims" title="Claims against this application">
-        <CapNote shown={view.claimList.length} total={view.claimTotal} noun="claims" />
-        <ClaimTable caption="Latest claims against this application" rows={view.claimList} />
+        <CapNote shown={view.claimList.length} total={view.claimTotal} noun="claims" isOlder={isOlder} />
+        <ClaimTable
+          caption={`${isOlder ? 'Older' : 'Latest'} claims against this application`}
+          rows={view.claimList}
+        />
+        <Pager nextBefore={view.nextBefore} label="Older claims" />
       </Section>
     </>
   )

@@ -1,29 +1,33 @@
 import type { FlowRow, FlowsView } from '../../../api/types.ts'
 import { formatTokenNumber, formatTokens, plural, toTokenNumber } from '../app/format.ts'
-import { href } from '../app/router.ts'
+import { href, readBefore, useRoute, withBefore } from '../app/router.ts'
 import { useApi } from '../app/useApi.ts'
 import { Badge } from '../components/Badge.tsx'
 import { Chart, chartColors } from '../components/Chart.tsx'
 import { DataTable } from '../components/DataTable.tsx'
 import { Hex } from '../components/Hex.tsx'
 import { Page, Section } from '../components/Page.tsx'
+import { Pager } from '../components/Pager.tsx'
 import { ResourceView } from '../components/ResourceView.tsx'
 import { Stats } from '../components/Stats.tsx'
 
 /** The token flows of recent settlements: burned from applications, minted to suppliers, champions, the DAO. */
 export function FlowsPage() {
-  const flows = useApi<FlowsView>('api/flows?limit=50')
+  const before = readBefore(useRoute())
+  const flows = useApi<FlowsView>(withBefore('api/flows?limit=50', before))
   return (
     <Page
       title="Token flows"
       lead="At settlement, the application's stake is burned and new tokens are minted to the supplier's revenue shares, the service's champion and the DAO."
     >
-      <ResourceView resource={flows}>{(view) => <Flows view={view} />}</ResourceView>
+      <ResourceView resource={flows}>
+        {(view) => <Flows view={view} isOlder={before !== undefined} />}
+      </ResourceView>
     </Page>
   )
 }
 
-function Flows({ view }: { view: FlowsView }) {
+function Flows({ view, isOlder }: { view: FlowsView; isOlder: boolean }) {
   const t = view.totals
   return (
     <>
@@ -46,16 +50,16 @@ function Flows({ view }: { view: FlowsView }) {
       <Section id="chart" title="Recent settlements">
         <FlowChart rows={[...view.settlements].reverse()} />
       </Section>
-      <SettlementsSection view={view} />
+      <SettlementsSection view={view} isOlder={isOlder} />
     </>
   )
 }
 
-function SettlementsSection({ view }: { view: FlowsView }) {
+function SettlementsSection({ view, isOlder }: { view: FlowsView; isOlder: boolean }) {
   return (
     <Section id="table" title="Settlements">
       <DataTable
-        caption="Recent settlements, newest first"
+        caption={`${isOlder ? 'Older' : 'Recent'} settlements, newest first`}
         rows={view.settlements}
         rowKey={(r) => r.claimKey}
         empty="No claim has settled yet."
@@ -79,6 +83,7 @@ function SettlementsSection({ view }: { view: FlowsView }) {
           { header: 'Slashed', isNumeric: true, cell: (r) => formatTokens(r.slashed, 6) },
         ]}
       />
+      <Pager nextBefore={view.nextBefore} label="Older settlements" />
     </Section>
   )
 }

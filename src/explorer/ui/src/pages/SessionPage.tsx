@@ -1,6 +1,6 @@
 import type { SessionClaimView, SessionView } from '../../../api/types.ts'
 import { formatInt } from '../app/format.ts'
-import { href } from '../app/router.ts'
+import { href, readBefore, useRoute, withBefore } from '../app/router.ts'
 import { useApi } from '../app/useApi.ts'
 import { Badge } from '../components/Badge.tsx'
 import { CapNote } from '../components/CapNote.tsx'
@@ -8,6 +8,7 @@ import { DataTable } from '../components/DataTable.tsx'
 import { Hex } from '../components/Hex.tsx'
 import { LeafDetails } from '../components/LeafDetails.tsx'
 import { Page, Section } from '../components/Page.tsx'
+import { Pager } from '../components/Pager.tsx'
 import { ResourceView } from '../components/ResourceView.tsx'
 import { Stats } from '../components/Stats.tsx'
 
@@ -22,26 +23,30 @@ const phaseText: Record<SessionView['phase'], string> = {
 
 /** One session: timeline and phase, seeds, members of each application's session, claims and proof leaves. */
 export function SessionPage({ session }: { session: string }) {
-  const view = useApi<SessionView>(`api/sessions/${encodeURIComponent(session)}`, 'head')
+  const before = readBefore(useRoute())
+  const view = useApi<SessionView>(withBefore(`api/sessions/${encodeURIComponent(session)}`, before), 'head')
   return (
     <Page title={`Session ${session}`}>
-      <ResourceView resource={view}>{(s) => <Session view={s} />}</ResourceView>
+      <ResourceView resource={view}>
+        {(s) => <Session view={s} isOlder={before !== undefined} />}
+      </ResourceView>
     </Page>
   )
 }
 
-function Session({ view }: { view: SessionView }) {
+function Session({ view, isOlder }: { view: SessionView; isOlder: boolean }) {
   return (
     <>
       <TimelineSection view={view} />
       <MembersSection view={view} />
       <Section id="claims" title="Claims and proofs">
-        <CapNote shown={view.claims.length} total={view.claimTotal} noun="claims" />
+        <CapNote shown={view.claims.length} total={view.claimTotal} noun="claims" isOlder={isOlder} />
         {view.claims.length === 0 ? (
           <p class="empty">No claims in this session.</p>
         ) : (
           view.claims.map((c) => <ClaimCard key={c.claimKey} claim={c} />)
         )}
+        <Pager nextBefore={view.nextBefore} label="Older claims" />
       </Section>
     </>
   )

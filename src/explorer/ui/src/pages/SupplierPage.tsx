@@ -1,6 +1,6 @@
 import type { SupplierDetail, UpstreamsView, WatcherReportView } from '../../../api/types.ts'
 import { formatInt, formatTime, formatTokens, plural } from '../app/format.ts'
-import { href } from '../app/router.ts'
+import { href, readBefore, useRoute, withBefore } from '../app/router.ts'
 import { useApi } from '../app/useApi.ts'
 import { Badge } from '../components/Badge.tsx'
 import { CapNote } from '../components/CapNote.tsx'
@@ -8,31 +8,45 @@ import { ClaimTable } from '../components/ClaimTable.tsx'
 import { DataTable } from '../components/DataTable.tsx'
 import { Hex } from '../components/Hex.tsx'
 import { Page, Section } from '../components/Page.tsx'
+import { Pager } from '../components/Pager.tsx'
 import { ResourceView } from '../components/ResourceView.tsx'
 import { Stats } from '../components/Stats.tsx'
 import { UpstreamNotice } from '../components/UpstreamNotice.tsx'
 
 /** One supplier: stake and its history, services, revenue shares, claims, QoS and watcher reports. */
 export function SupplierPage({ operator }: { operator: string }) {
-  const supplier = useApi<SupplierDetail>(`api/suppliers/${operator}`)
+  const before = readBefore(useRoute())
+  const supplier = useApi<SupplierDetail>(withBefore(`api/suppliers/${operator}`, before))
   const upstreams = useApi<UpstreamsView>('api/upstreams')
   return (
     <Page title={`Supplier ${operator.slice(0, 10)}…`}>
       <ResourceView resource={supplier}>
-        {(view) => <Supplier view={view} upstreams={upstreams.data} />}
+        {(view) => <Supplier view={view} upstreams={upstreams.data} isOlder={before !== undefined} />}
       </ResourceView>
     </Page>
   )
 }
 
-function Supplier({ view, upstreams }: { view: SupplierDetail; upstreams: UpstreamsView | undefined }) {
+function Supplier({
+  view,
+  upstreams,
+  isOlder,
+}: {
+  view: SupplierDetail
+  upstreams: UpstreamsView | undefined
+  isOlder: boolean
+}) {
   return (
     <>
       <IdentitySection view={view} />
       <ServicesSection view={view} />
       <Section id="claims" title="Claims">
-        <CapNote shown={view.claimList.length} total={view.claimTotal} noun="claims" />
-        <ClaimTable caption="Latest claims of this supplier" rows={view.claimList} />
+        <CapNote shown={view.claimList.length} total={view.claimTotal} noun="claims" isOlder={isOlder} />
+        <ClaimTable
+          caption={`${isOlder ? 'Older' : 'Latest'} claims of this supplier`}
+          rows={view.claimList}
+        />
+        <Pager nextBefore={view.nextBefore} label="Older claims" />
       </Section>
       <StakeSection view={view} />
       <Section id="reports" title="Watcher reports">
