@@ -110,6 +110,7 @@ export function createExplorerServer(parameters: CreateExplorerServerParameters)
       hub.close()
       totals.close()
       ctx.aggregates.close()
+      ctx.applications.close()
       gateway.stop()
       watcher.stop()
     },

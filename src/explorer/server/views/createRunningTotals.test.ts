@@ -1,17 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import type { ExplorerEvent } from '../../ports.ts'
-import {
-  createMemoryDataSource,
-  type MemoryDataSource,
-  memoryEvent,
-} from '../../testing/createMemoryDataSource.ts'
+import { createMemoryDataSource, type MemoryDataSource } from '../../testing/createMemoryDataSource.ts'
+import { pushSeededBlocks, type SeededKind } from '../../testing/pushSeededBlocks.ts'
 import { createRunningTotals, scanTotals } from './createRunningTotals.ts'
 
 const address = (n: number) => `0x${n.toString(16).padStart(40, '0')}`
 
 // A deterministic mix of every kind of event the totals fold, and some they ignore.
-function eventAt(blockNumber: bigint, logIndex: number, seed: number): Omit<ExplorerEvent, 'id'> {
-  const kinds: [string, string, Record<string, unknown>][] = [
+const kindsOf = (seed: number): SeededKind[] => {
+  return [
     [
       'Settlement',
       'ClaimSettled',
@@ -25,14 +21,10 @@ function eventAt(blockNumber: bigint, logIndex: number, seed: number): Omit<Expl
     ['Gateways', 'GatewayStaked', { gateway: address(seed % 2) }],
     ['DecaiToken', 'Transfer', {}],
   ]
-  const [contract, eventName, args] = kinds[seed % kinds.length]!
-  return memoryEvent({ blockNumber, logIndex, contract, eventName, args })
 }
 
-function pushBlocks(data: MemoryDataSource, from: number, to: number, seedBase = 0) {
-  for (let block = from; block <= to; block++)
-    data.push(...[0, 1, 2].map((i) => eventAt(BigInt(block), i, block * 3 + i + seedBase)))
-}
+const pushBlocks = (data: MemoryDataSource, from: number, to: number, seedBase = 0) =>
+  pushSeededBlocks(data, { from, to, seedBase }, kindsOf)
 
 function countScans(data: MemoryDataSource) {
   let scans = 0

@@ -1,6 +1,7 @@
 import type { ServiceDetail, ServiceSummary } from '../../api/types.ts'
 import { ExplorerNotFoundError } from '../../errors.ts'
 import { toDifficultyPoint, toPricingView } from './difficultyPoint.ts'
+import { downsampleBySession } from './downsampleBySession.ts'
 import { argBigint, argHex, argString } from './eventArgs.ts'
 import { readRegistry, type ServiceRecord } from './serviceRegistry.ts'
 import type { ViewContext } from './viewContext.ts'
@@ -38,7 +39,7 @@ export function readService(ctx: ViewContext, serviceId: string): ServiceDetail 
     difficultyHistory: data
       .getEvents({ service: serviceId, eventName: 'DifficultyUpdated' })
       .map(toDifficultyPoint),
-    earnings: [...(ctx.aggregates.read().services.get(serviceId)?.earnings ?? [])],
+    earnings: downsampleBySession(ctx.aggregates.read().services.get(serviceId)?.earnings ?? []),
     supplierList: readServiceSuppliers(ctx, serviceId),
   }
 }

@@ -2,6 +2,7 @@ import type { ExplorerDataSource } from '../../ports.ts'
 import type { GatewayProbe } from '../upstreams/createGatewayProbe.ts'
 import type { WatcherClient } from '../upstreams/createWatcherClient.ts'
 import { type Aggregates, createRunningAggregates } from './createRunningAggregates.ts'
+import { type ApplicationFolds, createRunningApplications } from './createRunningApplications.ts'
 import type { RunningFold } from './createRunningFold.ts'
 import type { RunningTotals } from './createRunningTotals.ts'
 import { readRegistry } from './serviceRegistry.ts'
@@ -15,6 +16,8 @@ export type ViewContext = {
   totals: RunningTotals
   /** Settlements and per-supplier and per-service sums, kept event by event (close it with the server). */
   aggregates: RunningFold<Aggregates>
+  /** Every application's stake, burns, gateways and series, kept event by event (close it with the server). */
+  applications: RunningFold<ApplicationFolds>
   /** Computes `key` once per indexed height (views share aggregates such as all settlements). */
   memo<T>(key: string, compute: () => T): T
   /**
@@ -38,7 +41,7 @@ const maxRemembered = 100_000
  * ctx.memo('registry', () => readServiceRegistry(data))
  */
 export function createViewContext(
-  parameters: Omit<ViewContext, 'memo' | 'remember' | 'aggregates'>,
+  parameters: Omit<ViewContext, 'memo' | 'remember' | 'aggregates' | 'applications'>,
 ): ViewContext {
   const { data } = parameters
   let height: bigint | undefined
@@ -47,6 +50,7 @@ export function createViewContext(
   const ctx: ViewContext = {
     ...parameters,
     aggregates: createRunningAggregates(data, () => readRegistry(ctx)),
+    applications: createRunningApplications(data),
     remember<T>(key: string, compute: () => T): T {
       if (!remembered.has(key)) {
         remembered.set(key, compute())

@@ -105,12 +105,19 @@ function DifficultySection({ view }: { view: ServiceDetail }) {
   )
 }
 
+// A long history is sampled by session (server side), so the count comes from the sums, not the points.
+function earningsSummary(view: ServiceDetail): string {
+  const total = `The champion has earned ${formatTokens(view.championEarnings, 6)} DECAI over ${view.settledClaims} settled claims.`
+  if (view.earnings.length >= view.settledClaims) return total
+  return `${total} The chart shows ${view.earnings.length} of them, the last of each span of sessions.`
+}
+
 function EarningsSection({ view }: { view: ServiceDetail }) {
   return (
     <Section id="earnings" title="Champion earnings">
       <Chart
         title="Champion earnings over time"
-        summary={`The champion has earned ${formatTokens(view.championEarnings, 6)} DECAI over ${view.earnings.length} settled claims.`}
+        summary={earningsSummary(view)}
         x={{ label: 'Session', values: view.earnings.map((e) => Number(e.session)) }}
         y={{ label: 'DECAI', format: formatTokenNumber }}
         series={[
