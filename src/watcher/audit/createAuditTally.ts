@@ -16,6 +16,7 @@ const maxTimings = 512
 export function createAuditTally() {
   const sums = {
     probes: 0,
+    identityProbes: 0,
     failedProbes: 0,
     greedyPositions: 0,
     violations: 0,
@@ -34,6 +35,7 @@ export function createAuditTally() {
   const tpots: number[] = []
   return {
     probes: () => sums.probes,
+    identityProbes: () => sums.identityProbes,
     add({ identity, metering, qos }: ProbeOutcome) {
       sums.probes++
       if (qos.isError) sums.failedProbes++
@@ -56,6 +58,7 @@ export function createAuditTally() {
 }
 
 function addIdentity(sums: Record<string, number>, identity: NonNullable<ProbeOutcome['identity']>) {
+  if (identity.positions > 0 || identity.logprobPositions > 0) sums.identityProbes!++
   sums.greedyPositions! += identity.positions
   sums.violations! += identity.violations
   sums.maxMarginNats = Math.max(sums.maxMarginNats!, identity.maxMarginNats)

@@ -95,6 +95,25 @@ describe('createSupplierAudit', () => {
     expect(state.checks[0]!.log10Threshold).toBeCloseTo(Math.log10(400), 12)
   })
 
+  it('behavior: probes that cannot check the model (sampled, no logprobs) never make a pass', () => {
+    const audit = createSupplierAudit(settings)
+    for (let i = 0; i < 50; i++) audit.observe({ identity: undefined, metering, qos })
+    expect(audit.state()).toMatchObject({ verdict: 'pending', probes: 50, tally: { identityProbes: 0 } })
+    // A sampled answer with logprobs does check it.
+    const sampledWithLogprobs = {
+      ...greedy(48, 0),
+      mode: 'sampled' as const,
+      positions: 0,
+      violations: 0,
+      logprobPositions: 48,
+      logprobDeviations: 0,
+    }
+    for (let i = 0; i < 4; i++) audit.observe({ identity: greedy(48, 0), metering, qos })
+    expect(audit.state().verdict).toBe('pending')
+    audit.observe({ identity: sampledWithLogprobs, metering, qos })
+    expect(audit.state()).toMatchObject({ verdict: 'pass', probes: 55, tally: { identityProbes: 5 } })
+  })
+
   it('behavior: honest suppliers at the null rate are failed in at most α of simulated audits', () => {
     const random = mulberry32(3)
     let failed = 0

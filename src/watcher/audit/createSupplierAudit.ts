@@ -57,7 +57,9 @@ export function createSupplierAudit(settings: AuditSettings): SupplierAudit {
   const tally = createAuditTally()
   let decided: { check: CheckName; probe: number; reason: string } | undefined
   const state = (): AuditState => ({
-    verdict: decided ? 'fail' : tally.probes() >= settings.minProbesForPass ? 'pass' : 'pending',
+    // A pass counts only probes that checked identity: sampled answers without logprobs say nothing
+    // about the model, and a gateway's traffic may be all of that kind.
+    verdict: decided ? 'fail' : tally.identityProbes() >= settings.minProbesForPass ? 'pass' : 'pending',
     decidedBy: decided?.check ?? null,
     decidedAtProbe: decided?.probe ?? null,
     reason: decided?.reason ?? null,

@@ -21,6 +21,8 @@ export type CheckState = {
 /** Running sums over an audit's probes, for reports (no prompt or answer text). */
 export type AuditTally = {
   probes: number
+  /** Probes that gave identity evidence: greedy, or sampled with logprobs (a pass needs enough of them). */
+  identityProbes: number
   failedProbes: number
   greedyPositions: number
   violations: number
@@ -40,8 +42,9 @@ export type AuditTally = {
 }
 
 /**
- * A supplier's standing: `fail` once a test rejected (final), `pass` after enough probes without any
- * rejection (no evidence of cheating; not a proof of honesty), `pending` before that.
+ * A supplier's standing: `fail` once a test rejected (final), `pass` after enough probes that checked the
+ * model's identity without any rejection (no evidence of cheating; not a proof of honesty), `pending`
+ * before that.
  */
 export type AuditState = {
   verdict: 'pending' | 'pass' | 'fail'

@@ -39,6 +39,17 @@ const answer = (ttftMs: number): ProbeExchange => ({
 })
 
 // Audits a supplier whose every answer has a 900 ms TTFT against what it advertised.
+// A greedy answer that matched the reference: a pass needs probes that checked the model.
+const cleanGreedy = {
+  mode: 'greedy' as const,
+  positions: 32,
+  violations: 0,
+  maxMarginNats: 0,
+  logprobPositions: 0,
+  logprobDeviations: 0,
+  maxLogprobDeviationNats: 0,
+}
+
 async function auditAt900Ms(fetchAdvertisement: typeof fetch) {
   const registry = createAuditRegistry({
     settings: {
@@ -56,13 +67,13 @@ async function auditAt900Ms(fetchAdvertisement: typeof fetch) {
   const objectives = await registry.objectivesFor(target)
   let state = registry.record(
     target,
-    { identity: undefined, metering, qos: checkQos(answer(900), objectives, 32) },
+    { identity: cleanGreedy, metering, qos: checkQos(answer(900), objectives, 32) },
     1,
   ).state
   for (let probe = 2; probe <= 40 && state.verdict !== 'fail'; probe++)
     state = registry.record(
       target,
-      { identity: undefined, metering, qos: checkQos(answer(900), objectives, 32) },
+      { identity: cleanGreedy, metering, qos: checkQos(answer(900), objectives, 32) },
       probe,
     ).state
   return { objectives, state }

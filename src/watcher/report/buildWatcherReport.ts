@@ -53,7 +53,9 @@ function summarise(state: AuditState): string {
   if (state.verdict === 'fail')
     return `failed ${state.decidedBy} after ${state.probes} probes (${state.reason})`
   const standing = state.verdict === 'pass' ? 'no evidence of cheating' : 'audit in progress'
-  return `${standing} after ${state.probes} probes; ${identity}`
+  // Said when it matters: probes that could not check the model (sampled, no logprobs) do not count.
+  const checked = tally.identityProbes < state.probes ? ` (${tally.identityProbes} checked the model)` : ''
+  return `${standing} after ${state.probes} probes${checked}; ${identity}`
 }
 
 function roundCheck(check: CheckState): CheckState {

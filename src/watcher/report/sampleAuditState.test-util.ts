@@ -31,6 +31,7 @@ export function sampleState(): AuditState {
     ],
     tally: {
       probes: 2,
+      identityProbes: 2,
       failedProbes: 0,
       greedyPositions: 96,
       violations: 41,

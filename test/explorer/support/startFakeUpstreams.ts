@@ -115,6 +115,7 @@ function watcherReport(p: {
     checks: [],
     tally: {
       probes: 40,
+      identityProbes: 40,
       failedProbes: 0,
       greedyPositions: 0,
       violations: 0,
