@@ -101,7 +101,7 @@ async function startAction(options: { config: string }): Promise<void> {
       onVerdict: local.publish,
     })
   if (inProcess) traffic.attach(inProcess.watcher)
-  const server = await listen(gateway, config.server.host, config.server.port)
+  const server = await listenGateway(gateway, config.server)
   logger.info(
     {
       host: config.server.host,
@@ -123,10 +123,21 @@ async function startAction(options: { config: string }): Promise<void> {
   process.once('SIGTERM', shutdown)
 }
 
-// The gateway's own listener: the inference routes skip Hono (docs/gateway.md, Figures).
-async function listen(gateway: Gateway, host: string, port: number): Promise<HttpServerHandle> {
+/**
+ * Serves the gateway's own listener (the inference routes skip Hono, docs/gateway.md, Figures) on the
+ * configured address, over HTTPS when `server.tls` is set.
+ *
+ * @throws {CliPortInUseError} the port is taken
+ * @example
+ * const server = await listenGateway(gateway, config.server)
+ */
+export async function listenGateway(
+  gateway: Gateway,
+  server: GatewayConfig['server'],
+): Promise<HttpServerHandle> {
+  const { host, port, tls } = server
   try {
-    return await startHttpServer({ app: gateway.listener, host, port })
+    return await startHttpServer({ app: gateway.listener, host, port, tls })
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error
     throw new CliPortInUseError({ port, role: 'gateway', option: 'server.port in the config' })

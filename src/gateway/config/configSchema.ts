@@ -27,6 +27,13 @@ const listenSchema = z.strictObject({
   host: z.string().min(1).default('127.0.0.1'),
   port: z.number().int().min(0).max(65_535).default(8_080),
   maxBodyBytes: byteSizeSchema.default(1_048_576),
+  tls: z
+    .strictObject({
+      certFile: z.string().min(1).describe('PEM certificate (chain), relative to this file'),
+      keyFile: z.string().min(1).describe('PEM private key, relative to this file'),
+    })
+    .optional()
+    .describe('serve the OpenAI API over HTTPS (API keys travel in every request)'),
 })
 
 const chainSchema = z.strictObject({

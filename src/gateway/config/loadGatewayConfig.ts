@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises'
+import { constants } from 'node:fs'
+import { access, readFile } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
 import { parse as parseYaml } from 'yaml'
 import { z } from 'zod'
@@ -29,7 +30,13 @@ export type GatewayConfig = {
   /** Model name → service id, with every served service id mapping to itself. */
   models: Readonly<Record<string, string>>
   chain: { rpcUrl: string; manifestFile: string; pollIntervalMs: number }
-  server: { host: string; port: number; maxBodyBytes: number }
+  server: {
+    host: string
+    port: number
+    maxBodyBytes: number
+    /** HTTPS with these PEM files (paths resolved against the config file's folder). */
+    tls?: { certFile: string; keyFile: string } | undefined
+  }
   store: { dir: string }
   keys: GatewayFileConfig['keys']
   routing: RoutingConfig
@@ -84,6 +91,7 @@ export async function loadGatewayConfig(parameters: LoadGatewayConfigParameters)
   }
   const baseDir = dirname(file)
   const parsed = parseGatewayFile(text)
+  if (parsed.server.tls) await checkTlsFiles(parsed.server.tls, baseDir)
   const gatewayKey = parsed.gatewayKeystore
     ? await readGatewayKeystore(parsed.gatewayKeystore, baseDir, parameters.env)
     : undefined
@@ -120,6 +128,18 @@ function parseGatewayFile(text: string): GatewayFileConfig {
   const result = gatewayConfigSchema.safeParse(raw ?? {})
   if (!result.success) throw new GatewayConfigError({ details: z.prettifyError(result.error) })
   return result.data
+}
+
+// A missing certificate should stop the gateway at load with the path, not at listen with a bare ENOENT.
+async function checkTlsFiles(tls: { certFile: string; keyFile: string }, baseDir: string): Promise<void> {
+  for (const [field, file] of Object.entries(tls)) {
+    const path = resolve(baseDir, file)
+    try {
+      await access(path, constants.R_OK)
+    } catch (cause) {
+      throw new GatewayConfigError({ details: `server.tls.${field} ${path}: not readable`, cause })
+    }
+  }
 }
 
 async function readGatewayKeystore(
@@ -182,7 +202,13 @@ function buildConfig(
       manifestFile: resolve(baseDir, parsed.chain.manifestFile),
       pollIntervalMs: parsed.chain.pollInterval,
     },
-    server: parsed.server,
+    server: {
+      ...parsed.server,
+      tls: parsed.server.tls && {
+        certFile: resolve(baseDir, parsed.server.tls.certFile),
+        keyFile: resolve(baseDir, parsed.server.tls.keyFile),
+      },
+    },
     store: { dir: resolve(baseDir, parsed.store.dir) },
     keys: parsed.keys,
     routing: {
