@@ -14,7 +14,7 @@ import {
   type WatcherSettings,
   type WatcherVerdict,
 } from '../../src/watcher/index.ts'
-import { mulberry32 } from '../../src/watcher/probe/seededRandom.test-util.ts'
+import { mulberry32 } from '../../src/watcher/testing/mulberry32.ts'
 import { createBackendTransport } from '../../src/watcher/testing/createBackendTransport.ts'
 import { createCheatingBackend } from '../../src/watcher/testing/createCheatingBackend.ts'
 

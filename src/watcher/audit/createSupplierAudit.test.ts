@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import type { IdentityObservation } from '../identity/checkIdentity.ts'
 import type { QosObservation } from '../qos/checkQos.ts'
+import { mulberry32 } from '../testing/mulberry32.ts'
 import { type AuditSettings, createSupplierAudit, type ProbeOutcome } from './createSupplierAudit.ts'
 import { exactMetering } from './exactMetering.test-util.ts'
-
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32
-  }
-}
 
 const settings: AuditSettings = {
   alpha: 0.01,

@@ -1,18 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { mulberry32 } from '../testing/mulberry32.ts'
 import { createMixtureEProcess } from './createMixtureEProcess.ts'
 import { logAddExp, logWeightedSum } from './logMath.ts'
-
-// A small deterministic PRNG, so the simulated audits are the same on every run.
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32
-  }
-}
 
 describe('createMixtureEProcess', () => {
   it('default: starts at wealth 1', () => {

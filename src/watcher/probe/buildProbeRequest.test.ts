@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { corpusPrompts } from '../corpus/corpus.ts'
 import { defaultTrafficProfile } from '../settings.ts'
+import { mulberry32 } from '../testing/mulberry32.ts'
 import { buildProbeRequest } from './buildProbeRequest.ts'
 import { createPromptDeck } from './createPromptDeck.ts'
 import { createTrafficShapes } from './createTrafficShapes.ts'
 import { type ProbeShape, sampleProbeShape, shapeOfRequest } from './probeShape.ts'
-import { mulberry32 } from './seededRandom.test-util.ts'
 
 const greedyStream: ProbeShape = {
   temperature: 0,

@@ -1,8 +1,8 @@
 import { pino } from 'pino'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { ProbeTarget } from '../ports.ts'
+import { mulberry32 } from '../testing/mulberry32.ts'
 import { createProbeLoop } from './createProbeLoop.ts'
-import { mulberry32 } from './seededRandom.test-util.ts'
 
 // Kolmogorov–Smirnov distance between a sample and the exponential law with mean `meanMs`.
 function ksDistanceToExponential(sample: readonly number[], meanMs: number): number {

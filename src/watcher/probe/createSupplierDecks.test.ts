@@ -1,7 +1,7 @@
 import pino from 'pino'
 import { describe, expect, it } from 'vitest'
+import { mulberry32 } from '../testing/mulberry32.ts'
 import { createSupplierDecks } from './createSupplierDecks.ts'
-import { mulberry32 } from './seededRandom.test-util.ts'
 
 describe('createSupplierDecks', () => {
   it('behavior: uses are counted per supplier, so one supplier using up the pool leaves the others their own', () => {

@@ -15,6 +15,7 @@ import type { ProbeJudgement } from '../../probe/evaluateProbe.ts'
 import type { ProbeRecord } from '../collectProbeRecords.ts'
 import { createMemoReference } from '../collectProbeRecords.ts'
 import { type EvaluationPrompt, evaluationRequest, splitEvaluationPrompts } from '../evaluationPrompts.ts'
+import { mulberry32 } from '../mulberry32.ts'
 import { calibrateFromRecords, type RecordCalibration } from './calibrateFromRecords.ts'
 import { collectSupplierRecords, type ServingConfig } from './collectSupplierRecords.ts'
 import { type EvaluationModels, generateEvaluationModels } from './evaluationModels.ts'
@@ -313,15 +314,4 @@ function describeModels(models: EvaluationModels) {
 
 function seconds(since: number): string {
   return ((performance.now() - since) / 1000).toFixed(1)
-}
-
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32
-  }
 }

@@ -1,5 +1,5 @@
 /**
- * A seeded uniform generator (mulberry32) for tests that need the same draws on every run.
+ * A seeded uniform generator (mulberry32) for tests and the evaluation, which need the same draws on every run.
  *
  * @param seed - any 32-bit integer.
  * @returns uniform in [0, 1).
