@@ -1,4 +1,5 @@
 import type { Hex } from '../../protocol/bytes/bytes.ts'
+import { sessionParamsPresets } from '../../protocol/session/sessionParamsPresets.ts'
 import type {
   ExplorerDataSource,
   ExplorerEvent,
@@ -37,15 +38,7 @@ export function createMemoryDataSource(overrides: Partial<ExplorerNetwork> = {})
     chainId: 31337,
     deployBlock: 1n,
     contracts: { proofs: `0x${'22'.repeat(20)}` },
-    sessionParams: {
-      numBlocksPerSession: 10n,
-      genesisHeight: 1n,
-      gracePeriodBlocks: 2n,
-      claimWindowOpenOffset: 2n,
-      claimWindowCloseOffset: 8n,
-      proofWindowOpenOffset: 1n,
-      proofWindowCloseOffset: 8n,
-    },
+    sessionParams: sessionParamsPresets.devnet,
     tokenDecimals: 6,
     ...overrides,
   }
