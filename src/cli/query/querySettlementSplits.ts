@@ -30,32 +30,29 @@ export async function querySettlementSplits(
   const mints = await getLedgerEvents(ledger, 'token', 'Transfer', { fromBlock, args: { from: zeroAddress } })
   const daoOf = memoize((session: bigint) => getParams(ledger, { session }).then(({ params }) => params.dao))
   const championOf = memoize((serviceId: string) => getService(ledger, { serviceId }).then((s) => s.owner))
-  for (const claim of settled) {
-    // This claim's mints: after the previous ClaimSettled of the same transaction, before its own.
-    const previous = Math.max(
-      -1,
-      ...settled
-        .filter((other) => other.transactionHash === claim.transactionHash && other.logIndex < claim.logIndex)
-        .map((other) => other.logIndex),
-    )
-    const own = mints.filter(
-      (log) =>
-        log.transactionHash === claim.transactionHash &&
-        log.logIndex > previous &&
-        log.logIndex < claim.logIndex,
-    )
-    const [dao, champion] = await Promise.all([
-      daoOf(claim.session),
-      claim.serviceId === undefined ? undefined : championOf(claim.serviceId),
-    ])
-    splits.set(
-      `${claim.transactionHash}:${claim.logIndex}`,
-      own.map((log) => ({
-        recipient: log.args.to,
-        role: roleOf(log.args.to, { dao, champion }),
-        amount: log.args.value,
-      })),
-    )
+  // One pass over each transaction's logs in order: the mints seen since the previous settled claim
+  // belong to the next one (a whole chain's worth of settlements stays linear).
+  const mintsByTransaction = groupBy(mints, (log) => log.transactionHash)
+  const claimsByTransaction = groupBy(settled, (claim) => claim.transactionHash)
+  for (const [transactionHash, claims] of claimsByTransaction) {
+    const pending = (mintsByTransaction.get(transactionHash) ?? []).sort((a, b) => a.logIndex - b.logIndex)
+    let next = 0
+    for (const claim of claims.sort((a, b) => a.logIndex - b.logIndex)) {
+      const own = []
+      while (next < pending.length && pending[next]!.logIndex < claim.logIndex) own.push(pending[next++]!)
+      const [dao, champion] = await Promise.all([
+        daoOf(claim.session),
+        claim.serviceId === undefined ? undefined : championOf(claim.serviceId),
+      ])
+      splits.set(
+        `${claim.transactionHash}:${claim.logIndex}`,
+        own.map((log) => ({
+          recipient: log.args.to,
+          role: roleOf(log.args.to, { dao, champion }),
+          amount: log.args.value,
+        })),
+      )
+    }
   }
   return splits
 }
@@ -65,6 +62,17 @@ function roleOf(recipient: Address, known: { dao: Address; champion: Address | u
   if (same(recipient, known.dao)) return 'dao'
   if (same(recipient, known.champion)) return 'champion'
   return 'supplier'
+}
+
+function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>()
+  for (const item of items) {
+    const key = keyOf(item)
+    const group = groups.get(key)
+    if (group) group.push(item)
+    else groups.set(key, [item])
+  }
+  return groups
 }
 
 function memoize<K, V>(read: (key: K) => Promise<V>): (key: K) => Promise<V> {
