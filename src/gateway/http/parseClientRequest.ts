@@ -59,7 +59,8 @@ export function parseClientRequest(parameters: {
   body: unknown
   bodyBytes: number
   models: Readonly<Record<string, string>>
-  routing: RoutingConfig
+  /** Only the bounds: what shapes the relay's signed limits. */
+  routing: Pick<RoutingConfig, 'maxInputTokens' | 'maxOutputTokens' | 'defaultMaxOutputTokens'>
 }): ClientRequest {
   const { operation, routing } = parameters
   const model = (parameters.body as { model?: unknown } | null)?.model

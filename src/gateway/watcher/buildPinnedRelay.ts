@@ -51,8 +51,7 @@ export function parseChatBody(
     body,
     bodyBytes: Buffer.byteLength(JSON.stringify(body), 'utf8'),
     models,
-    // The client path reads only the bounds of the routing config; the rest is retries and hedges.
-    routing: routing as RoutingConfig,
+    routing,
   })
 }
 
