@@ -14,9 +14,9 @@ import {
   type WatcherSettings,
   type WatcherVerdict,
 } from '../../src/watcher/index.ts'
-import { mulberry32 } from '../../src/watcher/testing/mulberry32.ts'
 import { createBackendTransport } from '../../src/watcher/testing/createBackendTransport.ts'
 import { createCheatingBackend } from '../../src/watcher/testing/createCheatingBackend.ts'
+import { mulberry32 } from '../../src/watcher/testing/mulberry32.ts'
 
 // Tiny generated models (0.5 M parameters): seed 42 F16 is the registered model; the cheats serve seed 43,
 // the same weights in 4 bits, or honest answers with inflated usage.
